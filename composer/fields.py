@@ -1,0 +1,224 @@
+"""Fields a scenario declares, and the language-neutral values a seller gives them.
+
+A value is neutral: a date, an amount with its currency, a choice's key. Each language formats
+it its own way when a draft is rendered (see ``composer.formatting``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from typing import Any, TypeAlias
+
+
+class FieldType(StrEnum):
+    """The kinds of field a template may declare; each has its own editor in the app."""
+
+    TEXT = "text"
+    LONG_TEXT = "longtext"
+    DATE = "date"
+    MONEY = "money"
+    NUMBER = "number"
+    PERCENT = "percent"
+    CHOICE = "choice"
+    YES_NO = "yesno"
+
+
+@dataclass(frozen=True)
+class Money:
+    """An amount in an ISO 4217 currency."""
+
+    amount: Decimal
+    currency: str
+
+    def __str__(self) -> str:
+        return f"{self.amount} {self.currency}"
+
+
+Value: TypeAlias = str | dt.date | Money | Decimal | bool | None
+"""A field's value: ``None`` (or an empty string) means the seller has not filled it."""
+
+
+class FieldValueError(ValueError):
+    """A value that does not fit its field; the message names the field."""
+
+    def __init__(self, field_name: str, message: str) -> None:
+        super().__init__(f"{field_name}: {message}")
+        self.field_name = field_name
+
+
+@dataclass(frozen=True)
+class Option:
+    """One answer of a choice field: a stable key and a label per language."""
+
+    key: str
+    labels: Mapping[str, str]
+
+
+_CURRENCY = re.compile(r"^[A-Z]{3}$")
+_MONEY = re.compile(
+    r"^\s*(?:(?P<pre>[A-Za-z]{3})\s*)?(?P<amount>[-+]?[\d,]*\.?\d+)\s*(?P<post>[A-Za-z]{3})?\s*$"
+)
+
+
+@dataclass(frozen=True)
+class Field:
+    """A value a scenario asks for: name, type, labels and help per language, example."""
+
+    name: str
+    type: FieldType
+    labels: Mapping[str, str]
+    required: bool = True
+    default: Value = None
+    example: Value = None
+    help: Mapping[str, str] = field(default_factory=dict)
+    options: tuple[Option, ...] = ()
+    currency: str = "USD"
+
+    def label(self, language: str) -> str:
+        """The field's label in ``language``, falling back to English, then to its name."""
+        return self.labels.get(language) or self.labels.get("en") or self.name
+
+    def option(self, key: str) -> Option | None:
+        """The choice option with ``key``, if there is one."""
+        return next((o for o in self.options if o.key == key), None)
+
+    def is_empty(self, value: Value) -> bool:
+        """True when ``value`` leaves the field unfilled (a yes/no field is never unfilled)."""
+        if self.type is FieldType.YES_NO:
+            return False
+        return value is None or (isinstance(value, str) and not value.strip())
+
+    def coerce(self, raw: Any) -> Value:
+        """Turn what a file, the command line or an editor holds into this field's value.
+
+        Strings are parsed (``2026-03-27``, ``13.50 USD``, ``yes``); native values are checked.
+        Raises FieldValueError naming the field when the value does not fit.
+        """
+        if raw is None or (isinstance(raw, str) and not raw.strip()):
+            return False if self.type is FieldType.YES_NO else None
+        try:
+            return _COERCERS[self.type](self, raw)
+        except FieldValueError:
+            raise
+        except (ValueError, TypeError, InvalidOperation, KeyError) as exc:
+            raise FieldValueError(self.name, _describe(self, raw, exc)) from None
+
+
+def _describe(f: Field, raw: Any, exc: Exception) -> str:
+    expected = {
+        FieldType.DATE: "a date like 2026-03-27",
+        FieldType.MONEY: "an amount like 13.50 or 13.50 USD",
+        FieldType.NUMBER: "a number",
+        FieldType.PERCENT: "a percentage like 5 or 5%",
+        FieldType.CHOICE: "one of " + ", ".join(o.key for o in f.options),
+        FieldType.YES_NO: "yes or no",
+    }.get(f.type, "text")
+    return f"{raw!r} is not {expected}"
+
+
+def _text(f: Field, raw: Any) -> str:
+    if isinstance(raw, bool | dict | list):
+        raise TypeError("not text")
+    return str(raw)
+
+
+def _date(f: Field, raw: Any) -> dt.date:
+    if isinstance(raw, dt.datetime):
+        return raw.date()
+    if isinstance(raw, dt.date):
+        return raw
+    if isinstance(raw, str):
+        return dt.date.fromisoformat(raw.strip())
+    raise TypeError("not a date")
+
+
+def _decimal(raw: Any) -> Decimal:
+    if isinstance(raw, bool):
+        raise TypeError("not a number")
+    if isinstance(raw, float):
+        raw = repr(raw)
+    if isinstance(raw, str):
+        raw = raw.strip().replace(",", "")
+    value = Decimal(raw)
+    if not value.is_finite():
+        raise ValueError("not finite")
+    return value
+
+
+def _money(f: Field, raw: Any) -> Money:
+    if isinstance(raw, Money):
+        amount, currency = raw.amount, raw.currency
+    elif isinstance(raw, Mapping):
+        amount, currency = _decimal(raw["amount"]), str(raw.get("currency") or f.currency)
+    elif isinstance(raw, str):
+        match = _MONEY.match(raw)
+        if not match or (match["pre"] and match["post"]):
+            raise ValueError("not money")
+        amount = _decimal(match["amount"])
+        currency = match["pre"] or match["post"] or f.currency
+    else:
+        amount, currency = _decimal(raw), f.currency
+    currency = currency.upper()
+    if not _CURRENCY.match(currency):
+        raise FieldValueError(f.name, f"{currency!r} is not a three-letter currency code like USD")
+    return Money(amount, currency)
+
+
+def _number(f: Field, raw: Any) -> Decimal:
+    return _decimal(raw)
+
+
+def _percent(f: Field, raw: Any) -> Decimal:
+    if isinstance(raw, str):
+        raw = raw.strip().removesuffix("%")
+    return _decimal(raw)
+
+
+def _choice(f: Field, raw: Any) -> str:
+    key = str(raw).strip()
+    if f.option(key) is None:
+        raise ValueError("unknown option")
+    return key
+
+
+_YES = {"yes", "y", "true", "1", "on", "是"}
+_NO = {"no", "n", "false", "0", "off", "否"}
+
+
+def _yes_no(f: Field, raw: Any) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    word = str(raw).strip().lower()
+    if word in _YES:
+        return True
+    if word in _NO:
+        return False
+    raise ValueError("not yes or no")
+
+
+_COERCERS = {
+    FieldType.TEXT: _text,
+    FieldType.LONG_TEXT: _text,
+    FieldType.DATE: _date,
+    FieldType.MONEY: _money,
+    FieldType.NUMBER: _number,
+    FieldType.PERCENT: _percent,
+    FieldType.CHOICE: _choice,
+    FieldType.YES_NO: _yes_no,
+}
+
+
+def to_json(value: Value) -> Any:
+    """A value as plain JSON (dates as ISO text, money as an object, numbers as text)."""
+    if isinstance(value, Money):
+        return {"amount": str(value.amount), "currency": value.currency}
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value

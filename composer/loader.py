@@ -1,0 +1,455 @@
+"""Loading scenarios from template folders, with mistakes reported as ``file:line``.
+
+A folder holds one TOML file per scenario and, optionally, ``catalog.toml`` with the reply
+languages, the picker's categories, shared pieces of text (partials) and field declarations
+that scenarios reuse by name. Folders load in order; a later one overrides an earlier one's
+scenario (by id), partial, category or language (by key). A broken file is reported and
+skipped; every other scenario still loads.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from jinja2 import TemplateSyntaxError, meta
+from jinja2.sandbox import SandboxedEnvironment
+
+from composer.fields import Field, FieldType, FieldValueError, Option
+from composer.jinja import RESERVED_NAMES, filters_used, make_environment, partials_used
+from composer.scenario import Catalog, Category, Language, Reply, Scenario
+from composer.sourcemap import SourceMap
+
+CATALOG_FILE = "catalog.toml"
+_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_TOML_LINE = re.compile(r"\s*\(at line (\d+), column (\d+)\)")
+
+
+@dataclass(frozen=True)
+class TemplateProblem:
+    """A mistake in a template file, where it is and how bad: ``error`` skips the file."""
+
+    path: Path
+    line: int
+    message: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+@dataclass
+class LoadResult:
+    """The catalog that loaded, and every problem found on the way."""
+
+    catalog: Catalog
+    problems: list[TemplateProblem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[TemplateProblem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+
+class _InvalidError(Exception):
+    """A mistake at a key path of the file being read."""
+
+    def __init__(self, key: tuple[str | int, ...], message: str, line_offset: int = 0) -> None:
+        super().__init__(message)
+        self.key = key
+        self.message = message
+        self.line_offset = line_offset
+
+
+@dataclass
+class _Source:
+    path: Path
+    data: dict[str, Any]
+    smap: SourceMap
+
+    def problem(self, error: _InvalidError, severity: str = "error") -> TemplateProblem:
+        if error.line_offset:
+            line = self.smap.content_line(*error.key) + error.line_offset - 1
+        else:
+            line = self.smap.line(*error.key) or 1
+        return TemplateProblem(self.path, line, error.message, severity)
+
+
+def load_catalog(folders: Iterable[Path]) -> LoadResult:
+    """Load every folder's catalog and scenarios, in order; see the module docstring."""
+    result = LoadResult(Catalog())
+    scenario_files: list[Path] = []
+    for folder in folders:
+        folder = Path(folder)
+        if not folder.is_dir():
+            if folder.exists():
+                result.problems.append(TemplateProblem(folder, 0, "not a folder"))
+            continue
+        catalog_file = folder / CATALOG_FILE
+        if catalog_file.is_file():
+            source = _read(catalog_file, result.problems)
+            if source is not None:
+                _merge_catalog(result, source)
+        scenario_files.extend(
+            p
+            for p in sorted(folder.glob("*.toml"))
+            if p.name != CATALOG_FILE and not p.name.startswith(("_", "."))
+        )
+    if not result.catalog.languages:
+        result.problems.append(
+            TemplateProblem(Path(CATALOG_FILE), 0, "no reply languages are declared anywhere")
+        )
+    environments = {
+        code: make_environment(result.catalog.partials.get(code, {}))
+        for code in result.catalog.languages
+    }
+    seen_in_folder: dict[tuple[Path, str], Path] = {}
+    for path in scenario_files:
+        source = _read(path, result.problems)
+        if source is None:
+            continue
+        try:
+            scenario, warnings = _scenario(source, result.catalog, environments)
+        except _InvalidError as error:
+            result.problems.append(source.problem(error))
+            continue
+        first = seen_in_folder.setdefault((path.parent, scenario.id), path)
+        if first != path:
+            result.problems.append(
+                source.problem(
+                    _InvalidError(("id",), f"id {scenario.id!r} is already used by {first.name}")
+                )
+            )
+            continue
+        result.problems.extend(source.problem(w, "warning") for w in warnings)
+        result.catalog.scenarios[scenario.id] = scenario
+    return result
+
+
+def _read(path: Path, problems: list[TemplateProblem]) -> _Source | None:
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        problems.append(TemplateProblem(path, 0, f"cannot be read: {exc.strerror or exc}"))
+        return None
+    except UnicodeDecodeError:
+        problems.append(TemplateProblem(path, 1, "is not UTF-8 text"))
+        return None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        match = _TOML_LINE.search(message)
+        line = int(match.group(1)) if match else 1
+        detail = _TOML_LINE.sub("", message)
+        where = f" (column {match.group(2)})" if match else ""
+        problems.append(TemplateProblem(path, line, f"TOML syntax: {detail}{where}"))
+        return None
+    return _Source(path, data, SourceMap.scan(text))
+
+
+# --- catalog.toml -------------------------------------------------------------------------
+
+
+def _merge_catalog(result: LoadResult, source: _Source) -> None:
+    catalog = result.catalog
+    data = source.data
+    try:
+        languages = _table(data, ("languages",))
+        for code in languages:
+            spec = _table(languages, ("languages", code))
+            catalog.languages[code] = Language(
+                code=code,
+                locale=_string(spec, ("languages", code, "locale"), default=code),
+                name=_string(spec, ("languages", code, "name"), default=code),
+                money_style=_string(spec, ("languages", code, "money_style"), default="standard"),
+                yes=_string(spec, ("languages", code, "yes"), default="yes"),
+                no=_string(spec, ("languages", code, "no"), default="no"),
+            )
+        categories = _table(data, ("categories",))
+        for cid in categories:
+            key = ("categories", cid)
+            spec = _table(categories, key)
+            order = spec.get("order", len(catalog.categories) * 10)
+            if not isinstance(order, int):
+                raise _InvalidError((*key, "order"), "order must be a whole number")
+            titles = {k: v for k, v in spec.items() if k != "order"}
+            catalog.categories[cid] = Category(cid, _texts(titles, key), order)
+        partials = _table(data, ("partials",))
+        for code in partials:
+            for name, text in _table(partials, ("partials", code)).items():
+                where = ("partials", code, name)
+                if not isinstance(text, str):
+                    raise _InvalidError(where, "a partial must be text")
+                try:
+                    make_environment().parse(text)
+                except TemplateSyntaxError as exc:
+                    raise _InvalidError(
+                        where, f"template syntax: {exc.message}", exc.lineno
+                    ) from None
+                catalog.partials.setdefault(code, {})[name] = text
+        for index, spec in enumerate(_list(data, ("fields",))):
+            declared = _field(spec, ("fields", index), {})
+            catalog.common_fields[declared.name] = declared
+    except _InvalidError as error:
+        result.problems.append(source.problem(error))
+
+
+# --- scenario files -----------------------------------------------------------------------
+
+
+def _scenario(
+    source: _Source, catalog: Catalog, environments: Mapping[str, SandboxedEnvironment]
+) -> tuple[Scenario, list[_InvalidError]]:
+    data = source.data
+    scenario_id = data.get("id", source.path.stem)
+    if not isinstance(scenario_id, str) or not _ID.match(scenario_id):
+        raise _InvalidError(
+            ("id",), "id must be lower-case letters, digits and dashes, like unpaid-reminder"
+        )
+    warnings: list[_InvalidError] = []
+    category = _string(data, ("category",))
+    if category not in catalog.categories:
+        warnings.append(
+            _InvalidError(("category",), f"category {category!r} is not in any catalog.toml")
+        )
+    titles = _texts(_table(data, ("title",), required=True), ("title",))
+    keywords = data.get("keywords", [])
+    if not isinstance(keywords, list) or not all(isinstance(k, str) for k in keywords):
+        raise _InvalidError(("keywords",), "keywords must be a list of texts")
+    guidance = _texts(_table(data, ("guidance",)), ("guidance",))
+
+    fields: list[Field] = []
+    for index, spec in enumerate(_list(data, ("fields",))):
+        declared = _field(spec, ("fields", index), catalog.common_fields)
+        if any(f.name == declared.name for f in fields):
+            raise _InvalidError(
+                ("fields", index, "name"), f"field {declared.name!r} is declared twice"
+            )
+        fields.append(declared)
+    names = {f.name for f in fields}
+
+    replies: dict[str, Reply] = {}
+    used: set[str] = set()
+    reply_table = _table(data, ("reply",))
+    for code in catalog.languages:
+        if code not in reply_table:
+            name = catalog.languages[code].name
+            raise _InvalidError(
+                ("reply",), f"no {name} reply: add a [reply.{code}] table with a body"
+            )
+    for code in reply_table:
+        key = ("reply", code)
+        spec = _table(reply_table, key)
+        env = environments.get(code) or make_environment()
+        parts: dict[str, str] = {}
+        for part in ("subject", "body"):
+            text = spec.get(part)
+            if text is None:
+                continue
+            if not isinstance(text, str):
+                raise _InvalidError((*key, part), f"{part} must be text")
+            used |= _check_template(text, (*key, part), env, names, catalog.partials.get(code, {}))
+            parts[part] = text
+        if "body" not in parts:
+            raise _InvalidError(key, f"[reply.{code}] has no body")
+        replies[code] = Reply(
+            body=parts["body"],
+            subject=parts.get("subject"),
+            body_line=source.smap.content_line(*key, "body"),
+            subject_line=source.smap.content_line(*key, "subject"),
+        )
+    with_subject = [c for c, r in replies.items() if r.subject is not None]
+    if with_subject and len(with_subject) != len(replies):
+        lacking = sorted(set(replies) - set(with_subject))
+        raise _InvalidError(
+            ("reply", lacking[0]), f"[reply.{lacking[0]}] has no subject but other languages do"
+        )
+    for index, f in enumerate(fields):
+        if f.name not in used:
+            warnings.append(
+                _InvalidError(
+                    ("fields", index, "name"), f"field {f.name!r} is declared but no reply uses it"
+                )
+            )
+
+    scenario = Scenario(
+        id=scenario_id,
+        category=category,
+        titles=titles,
+        fields=tuple(fields),
+        replies=replies,
+        guidance=guidance,
+        keywords=tuple(keywords),
+        source=source.path,
+    )
+    return scenario, warnings
+
+
+def _check_template(
+    text: str,
+    key: tuple[str | int, ...],
+    env: SandboxedEnvironment,
+    declared: set[str],
+    partials: Mapping[str, str],
+) -> set[str]:
+    """Parse one template; return the field names it uses. Raises _InvalidError on a mistake."""
+    try:
+        tree = env.parse(text)
+    except TemplateSyntaxError as exc:
+        raise _InvalidError(key, f"template syntax: {exc.message}", exc.lineno or 1) from None
+    names = set(meta.find_undeclared_variables(tree))
+    if any(True for _ in meta.find_referenced_templates(tree)):
+        raise _InvalidError(
+            key, 'use {{ partial("name") }} instead of include, import or extends', 1
+        )
+    for included in partials_used(tree):
+        if included is None:
+            raise _InvalidError(
+                key, 'partial(...) takes one name in quotes, like partial("greeting")', 1
+            )
+        if included not in partials:
+            line = _line_of(text, included)
+            raise _InvalidError(
+                key, f"uses partial {included!r}, which this language does not have", line
+            )
+        names |= meta.find_undeclared_variables(env.parse(partials[included]))
+    unknown = sorted(names - declared - set(env.globals))
+    if unknown:
+        name = unknown[0]
+        raise _InvalidError(
+            key, f"uses {name!r}, which is not a declared field", _line_of(text, name)
+        )
+    bad_filters = sorted(filters_used(tree) - set(env.filters))
+    if bad_filters:
+        name = bad_filters[0]
+        raise _InvalidError(key, f"uses an unknown filter {name!r}", _line_of(text, name))
+    return names & declared
+
+
+def _line_of(text: str, word: str) -> int:
+    pattern = re.compile(rf"\b{re.escape(word)}\b")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if pattern.search(line):
+            return number
+    return 1
+
+
+def _field(spec: Any, key: tuple[str | int, ...], common: Mapping[str, Field]) -> Field:
+    if not isinstance(spec, dict):
+        raise _InvalidError(key, "a field must be a table")
+    name = spec.get("name")
+    if not isinstance(name, str) or not _NAME.match(name):
+        raise _InvalidError(
+            (*key, "name"), "a field needs a name of lower-case letters, digits and _"
+        )
+    if name in RESERVED_NAMES:
+        raise _InvalidError((*key, "name"), f"{name!r} is reserved; choose another field name")
+    base = common.get(name)
+    if "type" not in spec:
+        if base is None:
+            raise _InvalidError(
+                (*key, "name"), f"field {name!r} has no type and no shared declaration"
+            )
+        type_ = base.type
+    else:
+        raw_type = spec["type"]
+        try:
+            type_ = FieldType(raw_type)
+        except ValueError:
+            choices = ", ".join(t.value for t in FieldType)
+            raise _InvalidError(
+                (*key, "type"), f"unknown field type {raw_type!r} (use one of: {choices})"
+            ) from None
+    if base is not None and base.type is not type_:
+        base = None
+    labels = (
+        _texts(spec["label"], (*key, "label")) if "label" in spec else (base.labels if base else {})
+    )
+    if not labels:
+        raise _InvalidError(
+            key, f'field {name!r} needs a label, e.g. label = {{ en = "...", zh = "..." }}'
+        )
+    options: tuple[Option, ...] = base.options if base else ()
+    if "options" in spec:
+        options = _options(spec["options"], (*key, "options"))
+    if type_ is FieldType.CHOICE and not options:
+        raise _InvalidError(key, f"choice field {name!r} needs options")
+    required = spec.get("required", base.required if base else True)
+    if not isinstance(required, bool):
+        raise _InvalidError((*key, "required"), "required must be true or false")
+    currency = spec.get("currency", base.currency if base else "USD")
+    declared = Field(
+        name=name,
+        type=type_,
+        labels=labels,
+        required=required,
+        help=_texts(spec["help"], (*key, "help"))
+        if "help" in spec
+        else (base.help if base else {}),
+        options=options,
+        currency=str(currency).upper(),
+    )
+    values: dict[str, Any] = {}
+    for which in ("default", "example"):
+        raw = spec.get(which, getattr(base, which) if base else None)
+        try:
+            values[which] = declared.coerce(raw)
+        except FieldValueError as exc:
+            raise _InvalidError((*key, which), f"{which} of {exc}") from None
+    return replace(declared, **values)
+
+
+def _options(raw: Any, key: tuple[str | int, ...]) -> tuple[Option, ...]:
+    if not isinstance(raw, list):
+        raise _InvalidError(key, "options must be a list of { key = ..., label = { ... } }")
+    options = []
+    for index, spec in enumerate(raw):
+        where = (*key, index)
+        if not isinstance(spec, dict) or not isinstance(spec.get("key"), str):
+            raise _InvalidError(where, "each option needs a key and a label per language")
+        options.append(Option(spec["key"], _texts(spec.get("label"), where)))
+    keys = [o.key for o in options]
+    duplicates = sorted({k for k in keys if keys.count(k) > 1})
+    if duplicates:
+        raise _InvalidError(key, f"option {duplicates[0]!r} is listed twice")
+    return tuple(options)
+
+
+def _table(
+    parent: Mapping[str, Any], key: tuple[str | int, ...], required: bool = False
+) -> dict[str, Any]:
+    """The table at ``key``; ``parent`` is the table that holds its last part."""
+    value = parent.get(str(key[-1]))
+    if value is None:
+        if required:
+            raise _InvalidError(key[:-1] or key, f"missing [{'.'.join(map(str, key))}] table")
+        return {}
+    if not isinstance(value, dict):
+        raise _InvalidError(key, f"{'.'.join(map(str, key))} must be a table")
+    return value
+
+
+def _list(data: Mapping[str, Any], key: tuple[str, ...]) -> list[Any]:
+    value = data.get(key[-1], [])
+    if not isinstance(value, list):
+        raise _InvalidError(key, f"{key[-1]} must be a list ([[{key[-1]}]] tables)")
+    return value
+
+
+def _string(data: Mapping[str, Any], key: tuple[str | int, ...], default: str | None = None) -> str:
+    value = data.get(str(key[-1]), default)
+    if not isinstance(value, str) or not value:
+        raise _InvalidError(key, f"{key[-1]} must be text")
+    return value
+
+
+def _texts(value: Any, key: tuple[str | int, ...]) -> dict[str, str]:
+    """A per-language text table like ``{ en = "...", zh = "..." }``."""
+    if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+        raise _InvalidError(key, 'expected a text per language, like { en = "...", zh = "..." }')
+    return dict(value)

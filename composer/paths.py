@@ -1,0 +1,57 @@
+"""Where Reply Composer keeps things: the data folder and the template folders.
+
+One module decides, so that tests, smoke runs and a team's shared folder can point the app
+elsewhere (``--data-dir`` or ``REPLY_COMPOSER_HOME``) without touching a real user's files.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "ReplyComposer"
+HOME_ENV = "REPLY_COMPOSER_HOME"
+USER_TEMPLATES = "templates"
+
+
+def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """The data folder: the override, else ``$REPLY_COMPOSER_HOME``, else the platform's."""
+    if override:
+        return Path(override).expanduser()
+    env = os.environ.get(HOME_ENV)
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=True))
+
+
+def shipped_templates_dir() -> Path:
+    """The templates that come with the app, wherever it was installed from."""
+    here = Path(__file__).resolve().parent
+    candidates = [
+        here / "templates",  # an installed wheel
+        here.parent / "templates",  # a source checkout or an editable install
+    ]
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:  # a PyInstaller bundle
+        candidates.insert(0, Path(frozen) / "templates")
+    for candidate in candidates:
+        if (candidate / "catalog.toml").is_file():
+            return candidate
+    return candidates[-1]
+
+
+def user_templates_dir(base: Path) -> Path:
+    """The seller's own templates inside a data folder: they add to or override shipped ones."""
+    return base / USER_TEMPLATES
+
+
+def template_dirs(base: Path, extra: Iterable[str | os.PathLike[str]] = ()) -> list[Path]:
+    """Folders to load scenarios from, in order: shipped, the seller's own, then any extra.
+
+    A later folder overrides an earlier one's scenario with the same id.
+    """
+    return [shipped_templates_dir(), user_templates_dir(base), *(Path(p) for p in extra)]
