@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
@@ -201,7 +201,7 @@ def _yes_no(f: Field, raw: Any) -> bool:
     raise ValueError("not yes or no")
 
 
-_COERCERS = {
+_COERCERS: dict[FieldType, Callable[[Field, Any], Value]] = {
     FieldType.TEXT: _text,
     FieldType.LONG_TEXT: _text,
     FieldType.DATE: _date,

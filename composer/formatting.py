@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from functools import lru_cache
+from typing import Literal, get_args
 
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal, format_percent
@@ -13,6 +14,8 @@ from composer.fields import Field, FieldType, Money, Value
 from composer.scenario import Language
 
 DATE_STYLES = ("full", "long", "medium", "short")
+MoneyStyle = Literal["standard", "name", "accounting"]
+MONEY_STYLES: tuple[MoneyStyle, ...] = get_args(MoneyStyle)
 
 
 @lru_cache(maxsize=4096)
@@ -26,7 +29,11 @@ def format_day(day: dt.date, locale: str, style: str = "full") -> str:
 @lru_cache(maxsize=4096)
 def format_money(money: Money, locale: str, style: str = "standard") -> str:
     """``$13.00`` in English; with ``style='name'``, ``13.00美元`` in Chinese."""
-    return format_currency(money.amount, money.currency, locale=locale, format_type=style)
+    format_type: MoneyStyle = "standard"
+    for known in MONEY_STYLES:
+        if style == known:
+            format_type = known
+    return format_currency(money.amount, money.currency, locale=locale, format_type=format_type)
 
 
 @lru_cache(maxsize=4096)

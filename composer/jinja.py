@@ -7,6 +7,7 @@ types ``{{ 7*7 }}`` sees exactly that in the reply.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
@@ -31,16 +32,18 @@ class Shown:
     ``{% if reason == "customs" %}`` or ``{% if order_value.amount > 50 %}``.
     """
 
-    __slots__ = ("field", "language", "missing", "raw", "text")
+    __slots__ = ("field", "language", "missing", "printed", "raw", "text")
 
     def __init__(self, field: Field, raw: Value, language: Language) -> None:
         self.field = field
         self.raw = raw
         self.language = language
         self.missing = field.is_empty(raw)
+        self.printed = False  # set once the reply prints it: only printed markers are shown
         self.text = marker(field, language) if self.missing else format_value(field, raw, language)
 
     def __str__(self) -> str:
+        self.printed = True
         return self.text
 
     def __bool__(self) -> bool:
@@ -92,13 +95,16 @@ def marker(field: Field, language: Language) -> str:
 def _date_filter(value: Any, style: str = "full") -> str:
     if isinstance(value, Shown):
         if value.missing or value.field.type is not FieldType.DATE:
-            return value.text
-        return format_day(value.raw, value.language.locale, style)  # type: ignore[arg-type]
+            return str(value)
+        assert isinstance(value.raw, dt.date)
+        value.printed = True
+        return format_day(value.raw, value.language.locale, style)
     return str(value)
 
 
 def _money_filter(value: Any, style: str | None = None) -> str:
     if isinstance(value, Shown) and isinstance(value.raw, Money) and not value.missing:
+        value.printed = True
         return format_money(value.raw, value.language.locale, style or value.language.money_style)
     return str(value)
 
@@ -144,6 +150,27 @@ def partials_used(template: nodes.Template) -> list[str | None]:
             arg = call.args[0] if len(call.args) == 1 and not call.kwargs else None
             ok = isinstance(arg, nodes.Const) and isinstance(arg.value, str)
             found.append(arg.value if ok else None)  # type: ignore[union-attr]
+    return found
+
+
+def choice_comparisons(template: nodes.Template) -> list[tuple[str, str]]:
+    """``(name, key)`` for each ``name == "key"`` (or ``!=``, ``in [...]``) in a template."""
+    found: list[tuple[str, str]] = []
+    for compare in template.find_all(nodes.Compare):
+        left = compare.expr
+        for operand in compare.ops:
+            right = operand.expr
+            pairs = [(left, right), (right, left)] if operand.op in ("eq", "ne") else []
+            if operand.op in ("in", "notin") and isinstance(right, nodes.List | nodes.Tuple):
+                pairs = [(left, item) for item in right.items]
+            for name, const in pairs:
+                if (
+                    isinstance(name, nodes.Name)
+                    and isinstance(const, nodes.Const)
+                    and isinstance(const.value, str)
+                ):
+                    found.append((name.name, const.value))
+            left = right
     return found
 
 

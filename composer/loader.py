@@ -20,7 +20,13 @@ from jinja2 import TemplateSyntaxError, meta
 from jinja2.sandbox import SandboxedEnvironment
 
 from composer.fields import Field, FieldType, FieldValueError, Option
-from composer.jinja import RESERVED_NAMES, filters_used, make_environment, partials_used
+from composer.jinja import (
+    RESERVED_NAMES,
+    choice_comparisons,
+    filters_used,
+    make_environment,
+    partials_used,
+)
 from composer.scenario import Catalog, Category, Language, Reply, Scenario
 from composer.sourcemap import SourceMap
 
@@ -231,10 +237,10 @@ def _scenario(
                 ("fields", index, "name"), f"field {declared.name!r} is declared twice"
             )
         fields.append(declared)
-    names = {f.name for f in fields}
+    by_name = {f.name: f for f in fields}
 
     replies: dict[str, Reply] = {}
-    used: set[str] = set()
+    used: dict[str, set[str]] = {}
     reply_table = _table(data, ("reply",))
     for code in catalog.languages:
         if code not in reply_table:
@@ -253,7 +259,10 @@ def _scenario(
                 continue
             if not isinstance(text, str):
                 raise _InvalidError((*key, part), f"{part} must be text")
-            used |= _check_template(text, (*key, part), env, names, catalog.partials.get(code, {}))
+            used_here = _check_template(
+                text, (*key, part), env, by_name, catalog.partials.get(code, {})
+            )
+            used.setdefault(code, set()).update(used_here)
             parts[part] = text
         if "body" not in parts:
             raise _InvalidError(key, f"[reply.{code}] has no body")
@@ -270,12 +279,18 @@ def _scenario(
             ("reply", lacking[0]), f"[reply.{lacking[0]}] has no subject but other languages do"
         )
     for index, f in enumerate(fields):
-        if f.name not in used:
+        where = ("fields", index, "name")
+        users = sorted(code for code, names in used.items() if f.name in names)
+        if not users:
             warnings.append(
-                _InvalidError(
-                    ("fields", index, "name"), f"field {f.name!r} is declared but no reply uses it"
-                )
+                _InvalidError(where, f"field {f.name!r} is declared but no reply uses it")
             )
+        elif len(users) < len(used):
+            others = ", ".join(sorted(set(used) - set(users)))
+            message = (
+                f"field {f.name!r} is used in the {', '.join(users)} reply but not in {others}"
+            )
+            warnings.append(_InvalidError(where, message))
 
     scenario = Scenario(
         id=scenario_id,
@@ -294,7 +309,7 @@ def _check_template(
     text: str,
     key: tuple[str | int, ...],
     env: SandboxedEnvironment,
-    declared: set[str],
+    fields: Mapping[str, Field],
     partials: Mapping[str, str],
 ) -> set[str]:
     """Parse one template; return the field names it uses. Raises _InvalidError on a mistake."""
@@ -318,12 +333,23 @@ def _check_template(
                 key, f"uses partial {included!r}, which this language does not have", line
             )
         names |= meta.find_undeclared_variables(env.parse(partials[included]))
+    declared = set(fields)
     unknown = sorted(names - declared - set(env.globals))
     if unknown:
         name = unknown[0]
         raise _InvalidError(
             key, f"uses {name!r}, which is not a declared field", _line_of(text, name)
         )
+    for name, key_value in choice_comparisons(tree):
+        field = fields.get(name)
+        if field is not None and field.type is FieldType.CHOICE and field.option(key_value) is None:
+            keys = ", ".join(o.key for o in field.options)
+            line = _line_of(text, key_value)
+            raise _InvalidError(
+                key,
+                f"compares {name!r} with {key_value!r}, which is not one of its options ({keys})",
+                line,
+            )
     bad_filters = sorted(filters_used(tree) - set(env.filters))
     if bad_filters:
         name = bad_filters[0]

@@ -9,7 +9,7 @@ from jinja2 import Template, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
 from composer.fields import Value
-from composer.jinja import Shown, make_environment, marker
+from composer.jinja import Shown, make_environment
 from composer.scenario import Catalog, Scenario
 
 
@@ -86,9 +86,6 @@ class Renderer:
                 drafts[code] = Draft(code, "", error=f"{scenario.id} has no {code!r} reply")
                 continue
             context = {f.name: Shown(f, values.get(f.name), language) for f in scenario.fields}
-            markers = tuple(
-                marker(f, language) for f in scenario.fields if f.is_empty(values.get(f.name))
-            )
             try:
                 body = self._template(scenario, code, "body", reply.body).render(context)
                 subject = None
@@ -100,6 +97,9 @@ class Renderer:
             except (TemplateError, ArithmeticError, TypeError, ValueError) as exc:
                 drafts[code] = Draft(code, "", error=f"{type(exc).__name__}: {exc}")
                 continue
+            # Only the markers the reply actually shows: an empty field that a conditional
+            # leaves out (a buyer's name behind "Dear customer") is not flagged.
+            markers = tuple(v.text for v in context.values() if v.missing and v.printed)
             drafts[code] = Draft(code, tidy(body), subject, markers)
         return RenderResult(scenario.id, drafts, missing)
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from composer.fields import FieldType, Value
 from composer.loader import LoadResult
 from composer.render import Renderer
 from composer.scenario import Scenario
@@ -63,42 +64,73 @@ def check_library(result: LoadResult, folders: Iterable[Path] | None = None) -> 
     return findings
 
 
+def variants(scenario: Scenario) -> list[tuple[str, dict[str, Value]]]:
+    """The value sets a check renders: the examples, each option of each choice field, and
+    the examples with every optional field left empty."""
+    examples = scenario.examples()
+    found: list[tuple[str, dict[str, Value]]] = [("example values", examples)]
+    for field in scenario.fields:
+        for option in field.options:
+            if option.key != examples.get(field.name):
+                found.append((f"{field.name}={option.key}", {**examples, field.name: option.key}))
+    optional = {
+        f.name: None for f in scenario.fields if not f.required and f.type is not FieldType.YES_NO
+    }
+    if optional:
+        found.append(("optional fields empty", {**examples, **optional}))
+    return found
+
+
 def check_scenario(renderer: Renderer, scenario: Scenario) -> list[Finding]:
-    """Render ``scenario`` with its example values in every language and look at the text."""
+    """Render ``scenario`` with every variant of its values in every language; read the text."""
     findings: list[Finding] = []
+    seen: set[str] = set()
 
-    def add(message: str, language: str | None = None, line: int = 0) -> None:
-        findings.append(Finding("error", message, scenario.source, line, scenario.id, language))
+    def add(
+        message: str, language: str | None = None, line: int = 0, severity: str = "error"
+    ) -> None:
+        if message not in seen:
+            seen.add(message)
+            findings.append(
+                Finding(severity, message, scenario.source, line, scenario.id, language)
+            )
 
-    result = renderer.render_draft(scenario, scenario.examples())
-    for name in result.missing:
-        add(f"{scenario.id}: required field {name!r} has no example value")
-    for code, draft in result.drafts.items():
-        reply = scenario.replies[code]
-        if draft.error:
-            add(f"{scenario.id} [{code}]: does not render: {draft.error}", code, reply.body_line)
-            continue
-        locale = renderer.catalog.languages[code].locale
-        for part, text in (("subject", draft.subject or ""), ("body", draft.body)):
-            line = reply.subject_line if part == "subject" else reply.body_line
-            if not locale.startswith(CJK_LOCALES):
-                found = CJK.search(text)
-                if found:
+    for label, values in variants(scenario):
+        result = renderer.render_draft(scenario, values)
+        prefix = f"{scenario.id} ({label})"
+        for name in result.missing:
+            add(f"{scenario.id}: required field {name!r} has no example value")
+        paragraphs: dict[str, int] = {}
+        for code, draft in result.drafts.items():
+            reply = scenario.replies[code]
+            if draft.error:
+                add(f"{prefix} [{code}]: does not render: {draft.error}", code, reply.body_line)
+                continue
+            paragraphs[code] = len([p for p in draft.body.split("\n\n") if p.strip()])
+            locale = renderer.catalog.languages[code].locale
+            for part, text in (("subject", draft.subject or ""), ("body", draft.body)):
+                line = reply.subject_line if part == "subject" else reply.body_line
+                if not locale.startswith(CJK_LOCALES):
+                    found = CJK.search(text)
+                    if found:
+                        snippet = _around(text, found.start())
+                        add(f"{prefix} [{code}] {part}: Chinese characters {snippet!r}", code, line)
+                leftover = PLACEHOLDER.search(text)
+                if leftover:
                     add(
-                        f"{scenario.id} [{code}] {part}: Chinese characters "
-                        f"{_around(text, found.start())!r}",
+                        f"{prefix} [{code}] {part}: leftover placeholder {leftover.group(0)!r}",
                         code,
                         line,
                     )
-            leftover = PLACEHOLDER.search(text)
-            if leftover:
-                add(
-                    f"{scenario.id} [{code}] {part}: leftover placeholder {leftover.group(0)!r}",
-                    code,
-                    line,
-                )
-            if not text.strip() and part == "body":
-                add(f"{scenario.id} [{code}]: the body is empty", code, line)
+                if part == "body" and not text.strip():
+                    add(f"{prefix} [{code}]: the body is empty", code, line)
+        if len(set(paragraphs.values())) > 1:
+            counts = ", ".join(f"{code} {n}" for code, n in paragraphs.items())
+            add(
+                f"{prefix}: the languages have different numbers of paragraphs ({counts}); "
+                "a block tag at a line end may have glued two together",
+                severity="warning",
+            )
     return findings
 
 

@@ -1,0 +1,59 @@
+"""Take a screenshot of the real main window, for the README and for reviewing a change.
+
+Run under a display (on a headless Linux machine: ``xvfb-run -a python scripts/screenshot.py``).
+Uses a throw-away data folder, picks a scenario, fills its example values and saves a PNG.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from ui.app import build_main_window  # noqa: E402
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--scenario", default="shipping-delay")
+    parser.add_argument("--output", default="docs/screenshot.png")
+    parser.add_argument("--empty", action="store_true", help="leave the fields unfilled")
+    parser.add_argument("--search", default="", help="text to type into the scenario search")
+    parser.add_argument("--size", default="1360x820")
+    args = parser.parse_args()
+
+    app = QApplication(sys.argv)
+    with tempfile.TemporaryDirectory() as data:
+        window = build_main_window(data)
+        width, height = (int(n) for n in args.size.split("x"))
+        window.resize(width, height)
+        window.choose_scenario(args.scenario)
+        if not args.empty:
+            window.controller.fill_examples()
+        if args.search:
+            window.picker.search.setText(args.search)
+        window.show()
+
+        def shoot() -> None:
+            screen = window.screen()
+            picture = screen.grabWindow(window.winId()) if screen else window.grab()
+            if picture.isNull():
+                picture = window.grab()
+            picture.save(args.output)
+            print(f"saved {args.output} ({picture.width()}x{picture.height()})")
+            window.close()
+            app.quit()
+
+        QTimer.singleShot(800, shoot)
+        app.exec()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

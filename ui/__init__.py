@@ -1,0 +1,1 @@
+"""Reply Composer's Qt interface: a thin layer of windows and widgets over ``composer``."""

@@ -1,0 +1,133 @@
+"""Starting the app: ``reply-composer`` / ``python -m ui``, and the factory tests use."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import logging.handlers
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+
+from composer import __version__, paths
+from composer.loader import load_catalog
+from composer.render import Renderer
+from ui.controller import DraftController
+from ui.main_window import MainWindow, show_error
+from ui.settings import WindowSettings
+
+log = logging.getLogger("reply_composer")
+
+
+def build_main_window(
+    data_dir: str | Path, template_dirs: Sequence[str | Path] | None = None
+) -> MainWindow:
+    """The ready main window, not shown, over ``data_dir`` and the given template folders.
+
+    Without ``template_dirs``: the shipped templates, then the seller's own in ``data_dir``.
+    A QApplication must exist.
+    """
+    data = Path(data_dir)
+    folders = (
+        paths.template_dirs(data) if template_dirs is None else [Path(p) for p in template_dirs]
+    )
+    loaded = load_catalog(folders)
+    for problem in loaded.problems:
+        log.warning("%s: %s", problem.severity, problem)
+    controller = DraftController(loaded.catalog, Renderer(loaded.catalog))
+    window = MainWindow(loaded.catalog, controller, WindowSettings(data), loaded.problems)
+    controller.setParent(window)
+    return window
+
+
+def _parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="reply-composer", description="Reply Composer")
+    parser.add_argument("--data-dir", metavar="PATH", help="the data folder to use")
+    parser.add_argument(
+        "--templates",
+        metavar="DIR",
+        action="append",
+        default=[],
+        help="another template folder, loaded after the shipped and your own (repeatable)",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    args, _qt_args = parser.parse_known_args(argv)
+    return args
+
+
+def _setup_logging(data: Path) -> Path | None:
+    """Log to ``logs/reply-composer.log`` in the data folder; None when it cannot be written."""
+    handler: logging.Handler
+    log_file: Path | None = data / "logs" / "reply-composer.log"
+    try:
+        assert log_file is not None
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(
+            log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError:
+        log_file, handler = None, logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.getLogger().addHandler(handler)
+    logging.getLogger().setLevel(logging.INFO)
+    return log_file
+
+
+def _install_excepthook(log_file: Path | None) -> None:
+    """An unexpected error shows a short message and goes to the log; the window stays."""
+
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        details = "".join(traceback.format_exception(kind, error, tb))
+        log.error("unexpected error\n%s", details)
+        if isinstance(error, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        where = str(log_file) if log_file else QCoreApplication.translate("app", "the console")
+        show_error(
+            QApplication.activeWindow(),
+            QCoreApplication.translate("app", "Something went wrong"),
+            QCoreApplication.translate(
+                "app",
+                "Reply Composer hit an unexpected error. Your draft is still here. "
+                "The details were saved to %1.",
+            ).replace("%1", where),
+            details,
+        )
+
+    sys.excepthook = hook
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Start the app and run until its window closes."""
+    argv = list(sys.argv if argv is None else argv)
+    args = _parse_args(argv[1:])
+    data = paths.data_dir(args.data_dir)
+    app = QApplication.instance() or QApplication(argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Reply Composer")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("ReplyComposer")
+    app.setDesktopFileName("reply-composer")
+    try:
+        data.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        show_error(
+            None,
+            QCoreApplication.translate("app", "Data folder unavailable"),
+            QCoreApplication.translate(
+                "app", "The data folder %1 cannot be created (%2). Settings will not be saved."
+            )
+            .replace("%1", str(data))
+            .replace("%2", exc.strerror or str(exc)),
+        )
+    log_file = _setup_logging(data)
+    _install_excepthook(log_file)
+    extra = [Path(p) for p in args.templates]
+    window = build_main_window(data, paths.template_dirs(data, extra))
+    window.show()
+    return int(app.exec())

@@ -1,0 +1,76 @@
+"""The draft being composed: which scenario, which values, and its rendering.
+
+The window's widgets call these methods for what the seller does; each calls one domain
+function and announces the result. No Qt widget is touched here.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from composer.fields import Value
+from composer.render import Renderer, RenderResult
+from composer.scenario import Catalog, Scenario
+
+
+class DraftController(QObject):
+    """Keeps each scenario's values while the app runs, so switching back loses nothing."""
+
+    scenarioChanged = Signal(object)  # Scenario
+    rendered = Signal(object)  # RenderResult
+
+    def __init__(self, catalog: Catalog, renderer: Renderer, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.catalog = catalog
+        self.renderer = renderer
+        self.scenario: Scenario | None = None
+        self.result: RenderResult | None = None
+        self._values: dict[str, dict[str, Value]] = {}
+
+    @property
+    def values(self) -> dict[str, Value]:
+        if self.scenario is None:
+            return {}
+        return self._values.setdefault(self.scenario.id, self.scenario.defaults())
+
+    def choose(self, scenario_id: str) -> bool:
+        """Make ``scenario_id`` the current scenario; False if there is no such scenario."""
+        scenario = self.catalog.get(scenario_id)
+        if scenario is None:
+            return False
+        if scenario is not self.scenario:
+            self.scenario = scenario
+            self.scenarioChanged.emit(scenario)
+            self.render()
+        return True
+
+    def set_value(self, name: str, value: Value) -> None:
+        """The seller changed a field: remember it and render again."""
+        if self.scenario is None:
+            return
+        self.values[name] = value
+        self.render()
+
+    def set_values(self, values: dict[str, Value]) -> None:
+        """Replace several values at once (a profile, example values, a reset)."""
+        if self.scenario is None:
+            return
+        self.values.update(values)
+        self.render()
+
+    def fill_examples(self) -> None:
+        if self.scenario is not None:
+            self.set_values(self.scenario.examples())
+
+    def reset(self) -> None:
+        if self.scenario is not None:
+            self._values[self.scenario.id] = self.scenario.defaults()
+            self.render()
+
+    def render(self) -> RenderResult | None:
+        """Render the current scenario in every language it has and announce it."""
+        if self.scenario is None:
+            return None
+        self.result = self.renderer.render_draft(self.scenario, self.values)
+        self.rendered.emit(self.result)
+        return self.result

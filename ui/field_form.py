@@ -1,0 +1,80 @@
+"""The form the seller fills in: one typed editor per field the scenario declares."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+
+from composer.fields import Field, FieldType, Value, to_json
+from composer.scenario import Scenario
+from ui.editors import _Editor, make_editor
+
+
+class FieldForm(QWidget):
+    """Builds the editors of a scenario and reports every change as (field name, value)."""
+
+    valueChanged = Signal(str, object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("fieldForm")
+        self._layout = QFormLayout(self)
+        self._layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self._layout.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.editors: dict[str, _Editor] = {}
+        self.labels: dict[str, QLabel] = {}
+
+    def set_scenario(self, scenario: Scenario, values: Mapping[str, Value], language: str) -> None:
+        """Replace the editors with ``scenario``'s, filled with ``values``."""
+        while self._layout.rowCount():
+            self._layout.removeRow(0)
+        self.editors.clear()
+        self.labels.clear()
+        for field in scenario.fields:
+            editor = make_editor(field, language, self)
+            editor.set_value(values.get(field.name))
+            # The mixin declares the Signal; mypy cannot see it bound on an instance.
+            editor.edited.connect(lambda name=field.name: self._edited(name))  # type: ignore[call-overload]
+            label = QLabel(self._label_text(field, language), self)
+            label.setBuddy(editor.focus_target())
+            help_text = field.help.get(language) or field.help.get("en", "")
+            widget: QWidget = editor  # type: ignore[assignment]
+            tooltip = help_text
+            if field.example not in (None, "") and field.type is not FieldType.YES_NO:
+                example = to_json(field.example)
+                if isinstance(example, dict):
+                    example = f"{example['amount']} {example['currency']}"
+                tooltip = "\n".join(
+                    filter(None, [help_text, self.tr("Example: %1").replace("%1", str(example))])
+                )
+                placeholder = getattr(editor.focus_target(), "setPlaceholderText", None)
+                if placeholder is not None and field.type in (FieldType.TEXT, FieldType.LONG_TEXT):
+                    placeholder(self.tr("e.g. %1").replace("%1", str(example)))
+            for target in (label, widget):
+                target.setToolTip(tooltip)
+            widget.setAccessibleName(field.label(language))
+            widget.setAccessibleDescription(help_text)
+            self._layout.addRow(label, widget)
+            self.editors[field.name] = editor
+            self.labels[field.name] = label
+
+    def _label_text(self, field: Field, language: str) -> str:
+        text = field.label(language)
+        # The asterisk marks a field the reply cannot do without.
+        return f"{text} *" if field.required and field.type is not FieldType.YES_NO else text
+
+    def _edited(self, name: str) -> None:
+        self.valueChanged.emit(name, self.editors[name].value())
+
+    def set_values(self, values: Mapping[str, Value]) -> None:
+        """Show ``values`` in the editors without reporting them as the seller's edits."""
+        for name, editor in self.editors.items():
+            editor.set_value(values.get(name))
+
+    def focus_field(self, name: str) -> None:
+        editor = self.editors.get(name)
+        if editor is not None:
+            editor.focus_target().setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,0 +1,118 @@
+"""The live preview: one pane per reply language, subject above body, unfilled fields marked."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from composer.render import Draft
+from composer.scenario import Language
+
+
+class MarkerHighlighter(QSyntaxHighlighter):
+    """Paints the unfilled-field markers (``[Order number]``) so the seller cannot miss them."""
+
+    def __init__(self, document: QTextDocument) -> None:
+        super().__init__(document)
+        self._markers: tuple[str, ...] = ()
+        self._format = QTextCharFormat()
+        self._format.setBackground(QColor("#ffe08a"))
+        self._format.setForeground(QColor("#6b4a00"))
+        self._format.setFontWeight(QFont.Weight.DemiBold)
+
+    def set_markers(self, markers: Sequence[str]) -> None:
+        markers = tuple(markers)
+        if markers != self._markers:
+            self._markers = markers
+            self.rehighlight()
+
+    def highlightBlock(self, text: str) -> None:
+        for marker in self._markers:
+            start = text.find(marker)
+            while start >= 0:
+                self.setFormat(start, len(marker), self._format)
+                start = text.find(marker, start + len(marker))
+
+
+def _title_case(code: str) -> str:
+    return code[:1].upper() + code[1:]
+
+
+class PreviewPane(QWidget):
+    """One language's reply: a heading, the subject line and the body, read-only."""
+
+    copySubjectRequested = Signal(str)
+
+    def __init__(self, language: Language, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.language = language
+        suffix = _title_case(language.code)
+        self.setObjectName(f"previewPane{suffix}")
+        self.heading = QLabel(language.name, self)
+        self.heading.setObjectName("previewHeading")
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.subject = QLabel(self)
+        self.subject.setObjectName(f"subject{suffix}")
+        self.subject.setWordWrap(True)
+        self.subject.setTextFormat(Qt.TextFormat.PlainText)
+        self.subject.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.subject.setStyleSheet("QLabel { padding: 2px 0; }")
+        self.subject.setAccessibleName(self.tr("Subject (%1)").replace("%1", language.name))
+        self.copy_subject = QToolButton(self)
+        self.copy_subject.setObjectName(f"copySubject{suffix}Button")
+        self.copy_subject.setText(self.tr("Copy subject"))
+        self.copy_subject.setAutoRaise(True)
+        self.copy_subject.clicked.connect(
+            lambda: self.copySubjectRequested.emit(self.language.code)
+        )
+        self.body = QPlainTextEdit(self)
+        self.body.setObjectName(f"preview{suffix}")
+        self.body.setReadOnly(True)
+        self.body.setAccessibleName(self.tr("Reply in %1").replace("%1", language.name))
+        self.highlighter = MarkerHighlighter(self.body.document())
+
+        subject_row = QHBoxLayout()
+        subject_row.setContentsMargins(0, 0, 0, 0)
+        self.subject_caption = QLabel(self.tr("Subject:"), self)
+        subject_row.addWidget(self.subject_caption, 0, Qt.AlignmentFlag.AlignTop)
+        subject_row.addWidget(self.subject, 1)
+        subject_row.addWidget(self.copy_subject, 0, Qt.AlignmentFlag.AlignTop)
+        self._subject_row = QWidget(self)
+        self._subject_row.setLayout(subject_row)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self._subject_row)
+        layout.addWidget(self.body, 1)
+
+    def show_draft(self, draft: Draft | None) -> None:
+        """Show ``draft`` keeping the reader's scroll position; None clears the pane."""
+        if draft is None:
+            self.subject.clear()
+            self.body.clear()
+            return
+        self._subject_row.setVisible(draft.subject is not None)
+        self.subject.setText(draft.subject or "")
+        text = draft.body
+        if draft.error:
+            text = self.tr("This reply cannot be shown because its template has a mistake:\n%1")
+            text = text.replace("%1", draft.error)
+        self.highlighter.set_markers(draft.markers)
+        if text != self.body.toPlainText():
+            bar = self.body.verticalScrollBar()
+            position = bar.value()
+            self.body.setPlainText(text)
+            bar.setValue(position)
+        self.body.setProperty("error", bool(draft.error))
