@@ -64,11 +64,14 @@ class LoadResult:
 class _InvalidError(Exception):
     """A mistake at a key path of the file being read."""
 
-    def __init__(self, key: tuple[str | int, ...], message: str, line_offset: int = 0) -> None:
+    def __init__(
+        self, key: tuple[str | int, ...], message: str, line_offset: int = 0, word: str = ""
+    ) -> None:
         super().__init__(message)
         self.key = key
         self.message = message
         self.line_offset = line_offset
+        self.word = word  # what to point at, within a line joined by backslashes
 
 
 @dataclass
@@ -79,7 +82,9 @@ class _Source:
 
     def problem(self, error: _InvalidError, severity: str = "error") -> TemplateProblem:
         if error.line_offset:
-            line = self.smap.content_line(*error.key) + error.line_offset - 1
+            line = self.smap.value_line(error.key, error.line_offset)
+            if error.word:
+                line = self.smap.find_in_joined_line(line, error.word)
         else:
             line = self.smap.line(*error.key) or 1
         return TemplateProblem(self.path, line, error.message, severity)
@@ -317,7 +322,14 @@ def _check_template(
         tree = env.parse(text)
     except TemplateSyntaxError as exc:
         raise _InvalidError(key, f"template syntax: {exc.message}", exc.lineno or 1) from None
-    names = set(meta.find_undeclared_variables(tree))
+    bad_filters = sorted(filters_used(tree) - set(env.filters))
+    if bad_filters:
+        name = bad_filters[0]
+        raise _InvalidError(key, f"uses an unknown filter {name!r}", _line_of(text, name), name)
+    try:
+        names = set(meta.find_undeclared_variables(tree))
+    except TemplateSyntaxError as exc:  # e.g. an unknown filter, found while compiling
+        raise _InvalidError(key, f"template: {exc.message}", exc.lineno or 1) from None
     if any(True for _ in meta.find_referenced_templates(tree)):
         raise _InvalidError(
             key, 'use {{ partial("name") }} instead of include, import or extends', 1
@@ -330,7 +342,7 @@ def _check_template(
         if included not in partials:
             line = _line_of(text, included)
             raise _InvalidError(
-                key, f"uses partial {included!r}, which this language does not have", line
+                key, f"uses partial {included!r}, which this language does not have", line, included
             )
         names |= meta.find_undeclared_variables(env.parse(partials[included]))
     declared = set(fields)
@@ -338,7 +350,7 @@ def _check_template(
     if unknown:
         name = unknown[0]
         raise _InvalidError(
-            key, f"uses {name!r}, which is not a declared field", _line_of(text, name)
+            key, f"uses {name!r}, which is not a declared field", _line_of(text, name), name
         )
     for name, key_value in choice_comparisons(tree):
         field = fields.get(name)
@@ -349,11 +361,8 @@ def _check_template(
                 key,
                 f"compares {name!r} with {key_value!r}, which is not one of its options ({keys})",
                 line,
+                key_value,
             )
-    bad_filters = sorted(filters_used(tree) - set(env.filters))
-    if bad_filters:
-        name = bad_filters[0]
-        raise _InvalidError(key, f"uses an unknown filter {name!r}", _line_of(text, name))
     return names & declared
 
 

@@ -30,10 +30,12 @@ class SourceMap:
 
     lines: dict[Path, int] = field(default_factory=dict)
     content_lines: dict[Path, int] = field(default_factory=dict)
+    basic_strings: set[Path] = field(default_factory=set)
+    text_lines: list[str] = field(default_factory=list)
 
     @classmethod
     def scan(cls, text: str) -> SourceMap:
-        smap = cls()
+        smap = cls(text_lines=text.splitlines())
         arrays: dict[Path, int] = {}
         table: Path = ()
         open_string: str | None = None
@@ -83,6 +85,8 @@ class SourceMap:
                         open_string = quote
                     # TOML drops a newline right after the opening quotes.
                     smap.content_lines[path] = number + 1 if not rest.strip() else number
+                    if quote == '"""':
+                        smap.basic_strings.add(path)
                     break
             else:
                 smap.content_lines[path] = number
@@ -101,3 +105,44 @@ class SourceMap:
     def content_line(self, *path: str | int) -> int:
         """The file line holding the first line of a string value's content."""
         return self.content_lines.get(tuple(path)) or self.line(*path) or 1
+
+    def value_line(self, path: Path, line_in_value: int) -> int:
+        """The file line of line ``line_in_value`` (1-based) of a multi-line string value.
+
+        In a basic string (three double quotes) a backslash at a line end joins the next
+        line, and any blank lines after it, to this one; the file has more lines than the
+        value there.
+        """
+        number = self.content_line(*path)
+        if path not in self.basic_strings:
+            return number + line_in_value - 1
+        current = 1
+        total = len(self.text_lines)
+        while current < line_in_value and number < total:
+            line = self.text_lines[number - 1].rstrip()
+            number += 1
+            if _continues(line):
+                while number < total and not self.text_lines[number - 1].strip():
+                    number += 1
+                continue
+            current += 1
+        return number
+
+    def find_in_joined_line(self, number: int, word: str) -> int:
+        """The first file line from ``number`` holding ``word``, staying within the lines a
+        backslash joins into one; ``number`` itself when none does."""
+        current = number
+        while 0 < current <= len(self.text_lines):
+            line = self.text_lines[current - 1]
+            if word in line:
+                return current
+            if not _continues(line.rstrip()):
+                break
+            current += 1
+        return number
+
+
+def _continues(line: str) -> bool:
+    """True when ``line`` ends with an unescaped backslash (TOML's line continuation)."""
+    trailing = len(line) - len(line.rstrip("\\"))
+    return trailing % 2 == 1

@@ -1,0 +1,97 @@
+"""Shared test set-up. Qt runs offscreen, set here once before any QApplication exists."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from composer import paths
+from composer.loader import LoadResult, load_catalog
+
+SHIPPED = paths.shipped_templates_dir()
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A fresh, empty data folder for one test."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def _no_real_home(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Nothing a test runs may fall back to the real user's data folder."""
+    monkeypatch.setenv(paths.HOME_ENV, str(tmp_path / "home"))
+
+
+@pytest.fixture
+def write_template(tmp_path: Path) -> Callable[..., Path]:
+    """Write a template file (dedented) into a folder under tmp_path and return its path."""
+
+    def write(name: str, text: str, folder: str = "user") -> Path:
+        target = tmp_path / folder
+        target.mkdir(exist_ok=True)
+        path = target / name
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return path
+
+    return write
+
+
+@pytest.fixture
+def load() -> Callable[..., LoadResult]:
+    """Load the shipped templates followed by the given folders."""
+
+    def run(*folders: Path) -> LoadResult:
+        return load_catalog([SHIPPED, *folders])
+
+    return run
+
+
+MINIMAL = """
+    id = "thanks"
+    category = "after-sales"
+    keywords = ["thanks"]
+
+    [title]
+    en = "Thank you"
+    zh = "感谢"
+
+    [[fields]]
+    name = "buyer_name"
+
+    [[fields]]
+    name = "total"
+    type = "money"
+    example = "13 USD"
+    label = { en = "Total", zh = "总额" }
+
+    [reply.en]
+    subject = "Thanks, {{ buyer_name }}"
+    body = \"\"\"
+    {{ partial("greeting") }}
+
+    Thank you for paying {{ total }}.
+    \"\"\"
+
+    [reply.zh]
+    subject = "谢谢，{{ buyer_name }}"
+    body = \"\"\"
+    {{ partial("greeting") }}
+
+    感谢您支付{{ total }}。
+    \"\"\"
+"""
+
+
+@pytest.fixture
+def minimal_template() -> str:
+    """A small valid scenario file that tests break in one place at a time."""
+    return MINIMAL

@@ -1,0 +1,87 @@
+"""Field values: parsing what a seller or a file gives, with errors that name the field."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from composer.fields import Field, FieldType, FieldValueError, Money, Option, to_json
+
+
+def make(type_: FieldType, **kwargs) -> Field:
+    return Field("amount_paid", type_, {"en": "Amount paid", "zh": "已付金额"}, **kwargs)
+
+
+@pytest.mark.parametrize(
+    ("type_", "raw", "expected"),
+    [
+        (FieldType.TEXT, " A-1 ", " A-1 "),
+        (FieldType.LONG_TEXT, "line 1\nline 2", "line 1\nline 2"),
+        (FieldType.DATE, "2026-03-27", dt.date(2026, 3, 27)),
+        (FieldType.DATE, dt.date(2026, 3, 27), dt.date(2026, 3, 27)),
+        (FieldType.MONEY, "13", Money(Decimal("13"), "USD")),
+        (FieldType.MONEY, "13.50 eur", Money(Decimal("13.50"), "EUR")),
+        (FieldType.MONEY, "GBP 1,200.5", Money(Decimal("1200.5"), "GBP")),
+        (FieldType.MONEY, {"amount": "9.99", "currency": "cad"}, Money(Decimal("9.99"), "CAD")),
+        (FieldType.MONEY, 7.1, Money(Decimal("7.1"), "USD")),
+        (FieldType.NUMBER, "3", Decimal("3")),
+        (FieldType.PERCENT, "5%", Decimal("5")),
+        (FieldType.PERCENT, 12.5, Decimal("12.5")),
+        (FieldType.YES_NO, "yes", True),
+        (FieldType.YES_NO, "否", False),
+        (FieldType.YES_NO, True, True),
+    ],
+)
+def test_values_are_parsed_into_neutral_values(type_, raw, expected):
+    assert make(type_).coerce(raw) == expected
+
+
+def test_a_choice_takes_one_of_its_keys():
+    field = make(FieldType.CHOICE, options=(Option("a", {"en": "A"}), Option("b", {"en": "B"})))
+    assert field.coerce(" b ") == "b"
+    with pytest.raises(FieldValueError, match=r"amount_paid: 'c' is not one of a, b"):
+        field.coerce("c")
+
+
+@pytest.mark.parametrize(
+    ("type_", "raw", "words"),
+    [
+        (FieldType.DATE, "27/03/2026", "'27/03/2026' is not a date like 2026-03-27"),
+        (FieldType.MONEY, "thirteen", "is not an amount like 13.50"),
+        (FieldType.MONEY, "13 dollars", "is not an amount"),
+        (FieldType.MONEY, "USD 13 EUR", "is not an amount"),
+        (FieldType.NUMBER, "nan", "is not a number"),
+        (FieldType.PERCENT, "lots", "is not a percentage"),
+        (FieldType.YES_NO, "maybe", "is not yes or no"),
+        (FieldType.TEXT, ["a"], "is not text"),
+    ],
+)
+def test_a_bad_value_names_its_field(type_, raw, words):
+    with pytest.raises(FieldValueError) as caught:
+        make(type_).coerce(raw)
+    assert str(caught.value).startswith("amount_paid: ")
+    assert words in str(caught.value)
+    assert caught.value.field_name == "amount_paid"
+
+
+def test_empty_means_unfilled_except_for_yes_no():
+    assert make(FieldType.TEXT).coerce("   ") is None
+    assert make(FieldType.TEXT).is_empty("  ")
+    assert make(FieldType.YES_NO).coerce("") is False
+    assert not make(FieldType.YES_NO).is_empty(None)
+
+
+def test_values_round_trip_to_json():
+    assert to_json(Money(Decimal("13.00"), "USD")) == {"amount": "13.00", "currency": "USD"}
+    assert to_json(dt.date(2026, 1, 2)) == "2026-01-02"
+    assert to_json(Decimal("5")) == "5"
+    field = make(FieldType.MONEY)
+    assert field.coerce(to_json(Money(Decimal("13.00"), "USD"))) == Money(Decimal("13.00"), "USD")
+
+
+def test_labels_fall_back_to_english_then_the_name():
+    field = Field("x", FieldType.TEXT, {"en": "Ex"})
+    assert field.label("zh") == "Ex"
+    assert Field("x", FieldType.TEXT, {}).label("zh") == "x"

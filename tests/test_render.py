@@ -1,0 +1,138 @@
+"""Rendering: per-language formatting, literal values, visible markers, the sandbox."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from composer.fields import Money
+from composer.loader import load_catalog
+from composer.render import Renderer, tidy
+from tests.conftest import SHIPPED
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    result = load_catalog([SHIPPED])
+    assert result.errors == []
+    return result.catalog
+
+
+@pytest.fixture
+def renderer(catalog):
+    return Renderer(catalog)
+
+
+def test_each_language_formats_dates_its_own_way(catalog, renderer):
+    scenario = catalog.get("shipping-delay")
+    values = {**scenario.examples(), "new_estimate": dt.date(2027, 3, 27)}
+    drafts = renderer.render_draft(scenario, values).drafts
+    assert "by Saturday, March 27, 2027." in drafts["en"].body
+    assert "将于2027年3月27日星期六前送达" in drafts["zh"].body
+
+
+def test_choice_labels_and_conditionals_follow_the_key(catalog, renderer):
+    scenario = catalog.get("shipping-delay")
+    for key, english, chinese in [
+        ("customs", "customs inspections", "海关查验"),
+        ("peak-season", "peak shipping season", "物流旺季"),
+        ("bad-weather", "bad weather", "天气恶劣"),
+    ]:
+        drafts = renderer.render_draft(scenario, {**scenario.examples(), "reason": key}).drafts
+        assert english in drafts["en"].body
+        assert chinese in drafts["zh"].body
+
+
+def test_money_and_percent_are_formatted_by_babel(write_template, minimal_template):
+    folder = write_template("thanks.toml", minimal_template).parent
+    result = load_catalog([SHIPPED, folder])
+    scenario = result.catalog.get("thanks")
+    renderer = Renderer(result.catalog)
+    values = {**scenario.examples(), "total": Money(Decimal("1234.5"), "USD")}
+    drafts = renderer.render_draft(scenario, values).drafts
+    assert drafts["en"].body.endswith("Thank you for paying $1,234.50.")
+    assert drafts["zh"].body.endswith("感谢您支付1,234.50美元。")
+    values["total"] = Money(Decimal("13"), "EUR")
+    assert renderer.render_draft(scenario, values).drafts["en"].body.endswith("paying €13.00.")
+
+
+def test_percent_in_each_language(catalog, renderer):
+    scenario = catalog.get("address-change")
+    values = {**scenario.examples(), "remedy": "too-late", "discount": Decimal("7.5")}
+    drafts = renderer.render_draft(scenario, values).drafts
+    assert "7.5%" in drafts["en"].body
+    assert "7.5%" in drafts["zh"].body
+
+
+@pytest.mark.parametrize("typed", ["{{ 7*7 }}", "{% raw %}", "{{ ''.__class__ }}", "{# x #}"])
+def test_a_value_is_inserted_literally_never_evaluated(catalog, renderer, typed):
+    scenario = catalog.get("shipping-delay")
+    values = {**scenario.examples(), "buyer_name": typed, "order_number": typed}
+    result = renderer.render_draft(scenario, values)
+    for draft in result.drafts.values():
+        assert draft.error is None
+        assert typed in draft.body
+        assert "49" not in draft.body
+
+
+def test_unfilled_fields_show_a_marker_in_each_language(catalog, renderer):
+    scenario = catalog.get("shipping-delay")
+    result = renderer.render_draft(scenario, scenario.defaults())
+    assert result.missing == ["order_number", "seller_name", "shop_name"]
+    en, zh = result.drafts["en"], result.drafts["zh"]
+    assert "(order [Order number])" in en.body and en.subject.endswith("[Order number]")
+    assert "（订单号 [订单号]）" in zh.body
+    assert set(en.markers) == {"[Order number]", "[Your name]", "[Shop name]"}
+    assert set(zh.markers) == {"[订单号]", "[您的名字]", "[店铺名称]"}
+
+
+def test_a_field_a_conditional_leaves_out_is_not_marked(catalog, renderer):
+    scenario = catalog.get("shipping-delay")
+    values = {**scenario.examples(), "buyer_name": "", "new_estimate": None}
+    result = renderer.render_draft(scenario, values)
+    assert result.missing == []
+    assert result.drafts["en"].body.startswith("Dear customer,\n\n")
+    assert result.drafts["zh"].body.startswith("亲爱的顾客，您好！\n\n")
+    assert "expects to deliver" not in result.drafts["en"].body
+    assert result.drafts["en"].markers == ()
+
+
+def test_only_the_requested_languages_are_rendered(catalog, renderer):
+    scenario = catalog.get("unpaid-reminder")
+    result = renderer.render_draft(scenario, scenario.examples(), ["zh"])
+    assert list(result.drafts) == ["zh"]
+
+
+def test_a_template_that_escapes_the_sandbox_fails_cleanly(write_template, minimal_template):
+    evil = minimal_template.replace(
+        "Thank you for paying {{ total }}.",
+        "{{ total.__class__.__init__.__globals__ }} Paid {{ total }}.",
+    )
+    folder = write_template("thanks.toml", evil).parent
+    result = load_catalog([SHIPPED, folder])
+    scenario = result.catalog.get("thanks")
+    rendered = Renderer(result.catalog).render_draft(scenario, scenario.examples())
+    assert rendered.drafts["en"].error.startswith("SecurityError: access to attribute")
+    assert rendered.drafts["en"].body == ""
+    assert rendered.drafts["zh"].error is None
+    assert not rendered.ok
+
+
+def test_templates_are_compiled_once_per_language(catalog, renderer, monkeypatch):
+    scenario = catalog.get("shipping-delay")
+    renderer.render_draft(scenario, scenario.examples())
+    calls = []
+    for env in renderer._environments.values():
+        original = env.from_string
+        monkeypatch.setattr(
+            env, "from_string", lambda *a, _o=original, **k: calls.append(a) or _o(*a, **k)
+        )
+    for name in ["A", "Ab", "Abc"]:
+        renderer.render_draft(scenario, {**scenario.examples(), "buyer_name": name})
+    assert calls == []
+
+
+def test_tidy_trims_line_ends_and_collapses_blank_runs():
+    assert tidy("\n\nDear A,  \n\n\n\nThanks.\n\n") == "Dear A,\n\nThanks."
