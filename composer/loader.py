@@ -242,7 +242,9 @@ def _scenario(
                 ("fields", index, "name"), f"field {declared.name!r} is declared twice"
             )
         fields.append(declared)
-    by_name = {f.name: f for f in fields}
+    # A reply may use a shared field (catalog.toml) without listing it: it is added after the
+    # listed ones. Listing it chooses its place in the form.
+    by_name = {**catalog.common_fields, **{f.name: f for f in fields}}
 
     replies: dict[str, Reply] = {}
     used: dict[str, set[str]] = {}
@@ -277,6 +279,9 @@ def _scenario(
             body_line=source.smap.content_line(*key, "body"),
             subject_line=source.smap.content_line(*key, "subject"),
         )
+    all_used = set().union(*used.values()) if used else set()
+    listed = {f.name for f in fields}
+    fields.extend(f for name, f in catalog.common_fields.items() if name in all_used - listed)
     with_subject = [c for c, r in replies.items() if r.subject is not None]
     if with_subject and len(with_subject) != len(replies):
         lacking = sorted(set(replies) - set(with_subject))

@@ -6,17 +6,19 @@ import argparse
 import logging
 import logging.handlers
 import sys
+import time
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
 from composer import __version__, paths
 from composer.loader import load_catalog
 from composer.render import Renderer
+from ui.assets import app_icon
 from ui.controller import DraftController
 from ui.main_window import MainWindow, show_error
 from ui.settings import WindowSettings
@@ -104,6 +106,7 @@ def _install_excepthook(log_file: Path | None) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Start the app and run until its window closes."""
+    started = time.perf_counter()
     argv = list(sys.argv if argv is None else argv)
     args = _parse_args(argv[1:])
     data = paths.data_dir(args.data_dir)
@@ -113,6 +116,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationVersion(__version__)
     app.setOrganizationName("ReplyComposer")
     app.setDesktopFileName("reply-composer")
+    app.setWindowIcon(app_icon())
     try:
         data.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -130,4 +134,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     extra = [Path(p) for p in args.templates]
     window = build_main_window(data, paths.template_dirs(data, extra))
     window.show()
+
+    def shown() -> None:
+        elapsed = (time.perf_counter() - started) * 1000
+        count = len(window.catalog)
+        log.info("window shown: %d scenarios, %.0f ms after main()", count, elapsed)
+
+    QTimer.singleShot(0, shown)
     return int(app.exec())

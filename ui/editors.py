@@ -117,7 +117,7 @@ class DateEditor(QWidget, _Editor):
         self.date_edit.setSpecialValueText(self.tr("Not set"))
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.date_edit.setDate(self.EMPTY)
-        self.date_edit.calendarWidget().setSelectedDate(QDate.currentDate())
+        self._show_this_month()
         self.clear_button = QToolButton(self)
         self.clear_button.setText("×")
         self.clear_button.setToolTip(self.tr("Clear the date"))
@@ -132,9 +132,14 @@ class DateEditor(QWidget, _Editor):
         self.clear_button.clicked.connect(self._clear)
         self.setFocusProxy(self.date_edit)
 
+    def _show_this_month(self) -> None:
+        # An empty date opens its calendar on this month, not on the 1900 that means "empty".
+        today = QDate.currentDate()
+        self.date_edit.calendarWidget().setCurrentPage(today.year(), today.month())
+
     def _changed(self) -> None:
         if self.date_edit.date() == self.EMPTY:
-            self.date_edit.calendarWidget().setSelectedDate(QDate.currentDate())
+            self._show_this_month()
         if not self._quiet:
             self.edited.emit()
 

@@ -22,8 +22,10 @@ class FieldForm(QWidget):
         self.setObjectName("fieldForm")
         self._layout = QFormLayout(self)
         self._layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self._layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self._layout.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # Labels above their editors: the column stays narrow and long labels never squeeze
+        # an editor (Chinese and English labels differ a lot in length).
+        self._layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        self._layout.setVerticalSpacing(4)
         self.editors: dict[str, _Editor] = {}
         self.labels: dict[str, QLabel] = {}
 
@@ -39,6 +41,7 @@ class FieldForm(QWidget):
             # The mixin declares the Signal; mypy cannot see it bound on an instance.
             editor.edited.connect(lambda name=field.name: self._edited(name))  # type: ignore[call-overload]
             label = QLabel(self._label_text(field, language), self)
+            label.setContentsMargins(0, 6, 0, 0)
             label.setBuddy(editor.focus_target())
             help_text = field.help.get(language) or field.help.get("en", "")
             widget: QWidget = editor  # type: ignore[assignment]
@@ -57,7 +60,13 @@ class FieldForm(QWidget):
                 target.setToolTip(tooltip)
             widget.setAccessibleName(field.label(language))
             widget.setAccessibleDescription(help_text)
-            self._layout.addRow(label, widget)
+            if field.type is FieldType.YES_NO:
+                # A checkbox carries its own label, clickable, on the same line.
+                widget.setText(label.text())  # type: ignore[attr-defined]
+                label.hide()
+                self._layout.addRow(widget)
+            else:
+                self._layout.addRow(label, widget)
             self.editors[field.name] = editor
             self.labels[field.name] = label
 

@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         self.checks = QListWidget(self)
         self.checks.setObjectName("checksPanel")
         self.checks.setAccessibleName(self.tr("Before you copy"))
-        self.checks.setMaximumHeight(120)
+        self.checks.setMaximumHeight(96)
         middle = QWidget(self)
         middle_layout = QVBoxLayout(middle)
         middle_layout.setContentsMargins(6, 0, 6, 0)
@@ -115,6 +115,11 @@ class MainWindow(QMainWindow):
         self.preview_splitter.setObjectName("previewSplitter")
         for pane in self.previews.values():
             self.preview_splitter.addWidget(pane)
+        # Chinese glyphs come from a taller fallback font: one height keeps the panes aligned.
+        heading = max((p.heading.sizeHint().height() for p in self.previews.values()), default=0)
+        for index, pane in enumerate(self.previews.values()):
+            pane.heading.setFixedHeight(heading)
+            self.preview_splitter.setStretchFactor(index, 1)
         self.copy_buttons: dict[str, QPushButton] = {}
         copy_row = QHBoxLayout()
         for code, pane in self.previews.items():
@@ -157,7 +162,7 @@ class MainWindow(QMainWindow):
         self.main_splitter.setStretchFactor(0, 0)
         self.main_splitter.setStretchFactor(1, 1)
         self.main_splitter.setStretchFactor(2, 3)
-        self.main_splitter.setSizes([240, 360, 760])
+        self.main_splitter.setSizes([230, 340, 790])
         self.main_splitter.setChildrenCollapsible(False)
 
         self.problems_banner = QLabel(self)

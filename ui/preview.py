@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
@@ -18,6 +19,9 @@ from PySide6.QtWidgets import (
 from composer.render import Draft
 from composer.scenario import Language
 
+MARKER_BACKGROUND = "#ffe08a"
+MARKER_TEXT = "#6b4a00"
+
 
 class MarkerHighlighter(QSyntaxHighlighter):
     """Paints the unfilled-field markers (``[Order number]``) so the seller cannot miss them."""
@@ -26,8 +30,8 @@ class MarkerHighlighter(QSyntaxHighlighter):
         super().__init__(document)
         self._markers: tuple[str, ...] = ()
         self._format = QTextCharFormat()
-        self._format.setBackground(QColor("#ffe08a"))
-        self._format.setForeground(QColor("#6b4a00"))
+        self._format.setBackground(QColor(MARKER_BACKGROUND))
+        self._format.setForeground(QColor(MARKER_TEXT))
         self._format.setFontWeight(QFont.Weight.DemiBold)
 
     def set_markers(self, markers: Sequence[str]) -> None:
@@ -42,6 +46,18 @@ class MarkerHighlighter(QSyntaxHighlighter):
             while start >= 0:
                 self.setFormat(start, len(marker), self._format)
                 start = text.find(marker, start + len(marker))
+
+
+def marked_html(text: str, markers: Sequence[str]) -> str:
+    """``text`` as HTML with each marker painted like the body's (for one-line labels)."""
+    escaped = html.escape(text)
+    for marker in markers:
+        escaped = escaped.replace(
+            html.escape(marker),
+            f'<span style="background:{MARKER_BACKGROUND};color:{MARKER_TEXT};'
+            f'font-weight:600">{html.escape(marker)}</span>',
+        )
+    return escaped
 
 
 def _title_case(code: str) -> str:
@@ -66,7 +82,7 @@ class PreviewPane(QWidget):
         self.subject = QLabel(self)
         self.subject.setObjectName(f"subject{suffix}")
         self.subject.setWordWrap(True)
-        self.subject.setTextFormat(Qt.TextFormat.PlainText)
+        self.subject.setTextFormat(Qt.TextFormat.RichText)  # to mark unfilled fields
         self.subject.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.subject.setStyleSheet("QLabel { padding: 2px 0; }")
         self.subject.setAccessibleName(self.tr("Subject (%1)").replace("%1", language.name))
@@ -104,7 +120,7 @@ class PreviewPane(QWidget):
             self.body.clear()
             return
         self._subject_row.setVisible(draft.subject is not None)
-        self.subject.setText(draft.subject or "")
+        self.subject.setText(marked_html(draft.subject or "", draft.markers))
         text = draft.body
         if draft.error:
             text = self.tr("This reply cannot be shown because its template has a mistake:\n%1")

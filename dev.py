@@ -1,0 +1,152 @@
+"""Set up and run Reply Composer from a source checkout: the README's two commands.
+
+    python3 dev.py start [APP ARGS]    install what the app needs, then start it
+    python3 dev.py test [PYTEST ARGS]  install what the tests need, then lint and test
+
+Both work on a fresh machine. Python packages go into ``.venv`` next to this file (or into the
+virtual environment already active). On Debian and Ubuntu the system libraries Qt needs are
+installed with apt when missing (as root, or through sudo); elsewhere Qt's wheels bring their own.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+
+# What Qt loads even offscreen (QtGui links libGL and libEGL), and a CJK font so Chinese text
+# shows as glyphs rather than boxes. Each entry lists alternative names across releases.
+QT_LIBRARIES = [
+    ("libglib2.0-0t64", "libglib2.0-0"),
+    ("libgl1",),
+    ("libegl1",),
+    ("libxkbcommon0",),
+    ("libfreetype6",),
+    ("libfontconfig1",),
+    ("libdbus-1-3",),
+    ("fonts-noto-cjk",),
+]
+# What a real window on an X11 display needs on top (Qt's xcb platform plugin).
+X11_LIBRARIES = [
+    ("libxkbcommon-x11-0",),
+    ("libxcb-cursor0",),
+    ("libxcb-icccm4",),
+    ("libxcb-keysyms1",),
+    ("libxcb-shape0",),
+    ("libxcb-randr0",),
+    ("libxcb-render-util0",),
+    ("libxcb-image0",),
+    ("libx11-xcb1",),
+]
+
+
+def say(message: str) -> None:
+    print(f"dev.py: {message}", flush=True)
+
+
+def run(*command: str | Path, env: dict[str, str] | None = None) -> None:
+    say(" ".join(str(c) for c in command))
+    subprocess.run([str(c) for c in command], check=True, env=env)
+
+
+def _installed(package: str) -> bool:
+    done = subprocess.run(
+        ["dpkg-query", "-W", "-f=${Status}", package], capture_output=True, text=True
+    )
+    return done.returncode == 0 and "install ok installed" in done.stdout
+
+
+def _available(package: str) -> bool:
+    done = subprocess.run(["apt-cache", "policy", package], capture_output=True, text=True)
+    return "Candidate:" in done.stdout and "Candidate: (none)" not in done.stdout
+
+
+def ensure_system_libraries(groups: list[tuple[str, ...]]) -> None:
+    """On Debian/Ubuntu, apt-get install whichever of ``groups`` is missing."""
+    if not sys.platform.startswith("linux") or not shutil.which("dpkg-query"):
+        return
+    missing = [names for names in groups if not any(_installed(n) for n in names)]
+    if not missing:
+        return
+    if os.geteuid() == 0:
+        sudo: list[str] = []
+    elif shutil.which("sudo"):
+        sudo = ["sudo"]
+    else:
+        wanted = " ".join(names[-1] for names in missing)
+        sys.exit(
+            f"dev.py: Qt needs these Debian packages; ask an administrator to run:\n"
+            f"  apt-get install --no-install-recommends {wanted}"
+        )
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    run(*sudo, "apt-get", "update", "-qq", env=env)
+    packages = [next((n for n in names if _available(n)), names[-1]) for names in missing]
+    run(*sudo, "apt-get", "install", "-y", "-qq", "--no-install-recommends", *packages, env=env)
+
+
+def python() -> Path:
+    """The interpreter to install into: the active virtual environment, else ``.venv``."""
+    if sys.prefix != sys.base_prefix:
+        return Path(sys.executable)
+    scripts = VENV / ("Scripts" if os.name == "nt" else "bin")
+    interpreter = scripts / ("python.exe" if os.name == "nt" else "python")
+    if not interpreter.exists():
+        say(f"creating a virtual environment in {VENV}")
+        venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+    return interpreter
+
+
+def install(extra: str = "") -> Path:
+    interpreter = python()
+    run(interpreter, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    run(interpreter, "-m", "pip", "install", "--quiet", "--editable", f"{ROOT}{extra}")
+    return interpreter
+
+
+def environment(interpreter: Path) -> dict[str, str]:
+    """Our interpreter's scripts first on PATH, so `reply-composer` is the one just installed."""
+    env = dict(os.environ)
+    env["PATH"] = os.pathsep.join([str(interpreter.parent), env.get("PATH", "")])
+    return env
+
+
+def start(args: list[str]) -> int:
+    headless = sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    )
+    ensure_system_libraries(QT_LIBRARIES + ([] if headless else X11_LIBRARIES))
+    interpreter = install()
+    if headless and "QT_QPA_PLATFORM" not in os.environ:
+        say("no display: run it in a desktop session, or try `xvfb-run -a python3 dev.py start`")
+    return subprocess.call([str(interpreter), "-m", "ui", *args], env=environment(interpreter))
+
+
+def test(args: list[str]) -> int:
+    ensure_system_libraries(QT_LIBRARIES)
+    interpreter = install("[test]")
+    env = environment(interpreter)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    for step in (["ruff", "check", "."], ["ruff", "format", "--check", "."], ["mypy"]):
+        say(" ".join(step))
+        if subprocess.call([str(interpreter), "-m", *step], cwd=ROOT, env=env) != 0:
+            return 1
+    say("pytest " + " ".join(args))
+    return subprocess.call([str(interpreter), "-m", "pytest", *args], cwd=ROOT, env=env)
+
+
+def main() -> int:
+    if len(sys.argv) < 2 or sys.argv[1] not in {"start", "test"}:
+        print(__doc__)
+        return 2
+    command, args = sys.argv[1], sys.argv[2:]
+    return start(args) if command == "start" else test(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

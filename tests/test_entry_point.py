@@ -1,0 +1,57 @@
+"""End to end: the real entry points start the app against a temporary data folder."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.gui
+
+
+def _wait_for(path: Path, text: str, process: subprocess.Popen[str], seconds: float) -> str:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if path.exists():
+            content = path.read_text(encoding="utf-8")
+            if text in content:
+                return content
+        if process.poll() is not None:
+            out, err = process.communicate()
+            pytest.fail(f"the app exited with {process.returncode}:\n{out}\n{err}")
+        time.sleep(0.05)  # polling a log file written by another process
+    pytest.fail(f"{text!r} never appeared in {path}")
+
+
+def test_python_m_ui_opens_the_window(tmp_path):
+    data = tmp_path / "data"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "ui", "--data-dir", str(data)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        log = _wait_for(data / "logs" / "reply-composer.log", "window shown", process, 60)
+    finally:
+        process.terminate()
+        process.communicate(timeout=30)
+    assert "scenarios" in log
+    assert "ERROR" not in log
+
+
+def test_the_reply_composer_command_is_installed():
+    command = shutil.which("reply-composer")
+    assert command, "install the project first: pip install -e '.[test]'"
+    done = subprocess.run([command, "--version"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0
+    assert done.stdout.startswith("reply-composer ")
