@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from ui.app import build_main_window  # noqa: E402
+from ui.app import build_main_window
 
 
 def main() -> int:
