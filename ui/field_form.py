@@ -40,35 +40,38 @@ class FieldForm(QWidget):
             editor.set_value(values.get(field.name))
             # The mixin declares the Signal; mypy cannot see it bound on an instance.
             editor.edited.connect(lambda name=field.name: self._edited(name))  # type: ignore[call-overload]
+            widget: QWidget = editor  # type: ignore[assignment]
+            help_text = field.help.get(language) or field.help.get("en", "")
+            tooltip = self._tooltip(field, editor, help_text)
+            widget.setToolTip(tooltip)
+            widget.setAccessibleName(field.label(language))
+            widget.setAccessibleDescription(help_text)
+            self.editors[field.name] = editor
+            if field.type is FieldType.YES_NO:
+                # A checkbox carries its own label, clickable, on the same line.
+                widget.setText(self._label_text(field, language))  # type: ignore[attr-defined]
+                self._layout.addRow(widget)
+                continue
             label = QLabel(self._label_text(field, language), self)
             label.setContentsMargins(0, 6, 0, 0)
             label.setBuddy(editor.focus_target())
-            help_text = field.help.get(language) or field.help.get("en", "")
-            widget: QWidget = editor  # type: ignore[assignment]
-            tooltip = help_text
-            if field.example not in (None, "") and field.type is not FieldType.YES_NO:
-                example = to_json(field.example)
-                if isinstance(example, dict):
-                    example = f"{example['amount']} {example['currency']}"
-                tooltip = "\n".join(
-                    filter(None, [help_text, self.tr("Example: %1").replace("%1", str(example))])
-                )
-                placeholder = getattr(editor.focus_target(), "setPlaceholderText", None)
-                if placeholder is not None and field.type in (FieldType.TEXT, FieldType.LONG_TEXT):
-                    placeholder(self.tr("e.g. %1").replace("%1", str(example)))
-            for target in (label, widget):
-                target.setToolTip(tooltip)
-            widget.setAccessibleName(field.label(language))
-            widget.setAccessibleDescription(help_text)
-            if field.type is FieldType.YES_NO:
-                # A checkbox carries its own label, clickable, on the same line.
-                widget.setText(label.text())  # type: ignore[attr-defined]
-                label.hide()
-                self._layout.addRow(widget)
-            else:
-                self._layout.addRow(label, widget)
-            self.editors[field.name] = editor
+            label.setToolTip(tooltip)
+            self._layout.addRow(label, widget)
             self.labels[field.name] = label
+
+    def _tooltip(self, field: Field, editor: _Editor, help_text: str) -> str:
+        """The help text, with the example value; the example also as a text box's hint."""
+        if field.example in (None, "") or field.type is FieldType.YES_NO:
+            return help_text
+        example = to_json(field.example)
+        if isinstance(example, dict):
+            example = f"{example['amount']} {example['currency']}"
+        placeholder = getattr(editor.focus_target(), "setPlaceholderText", None)
+        if placeholder is not None and field.type in (FieldType.TEXT, FieldType.LONG_TEXT):
+            placeholder(self.tr("e.g. %1").replace("%1", str(example)))
+        return "\n".join(
+            filter(None, [help_text, self.tr("Example: %1").replace("%1", str(example))])
+        )
 
     def _label_text(self, field: Field, language: str) -> str:
         text = field.label(language)

@@ -101,6 +101,8 @@ class MainWindow(QMainWindow):
         self.checks.setObjectName("checksPanel")
         self.checks.setAccessibleName(self.tr("Before you copy"))
         self.checks.setMaximumHeight(96)
+        self.checks.setToolTip(self.tr("Click a line to go to the field"))
+        self._check_rows: list[tuple[str, str | None]] = []
         middle = QWidget(self)
         middle_layout = QVBoxLayout(middle)
         middle_layout.setContentsMargins(6, 0, 6, 0)
@@ -293,28 +295,30 @@ class MainWindow(QMainWindow):
         )
 
     def _show_checks(self, result: RenderResult) -> None:
-        self.checks.clear()
         scenario = self.controller.scenario
         if scenario is None:
             return
+        rows: list[tuple[str, str | None]] = []
         for name in result.missing:
             field = scenario.field(name)
             label = field.label(self.ui_language) if field else name
-            item = QListWidgetItem("⚠ " + self.tr("Fill in: %1").replace("%1", label))
-            item.setData(FIELD_ROLE, name)
-            item.setToolTip(self.tr("Click to go to the field"))
-            self.checks.addItem(item)
+            rows.append(("⚠ " + self.tr("Fill in: %1").replace("%1", label), name))
         for code, draft in result.drafts.items():
             if draft.error:
-                self.checks.addItem(
-                    QListWidgetItem(
-                        "✖ " + self.tr("The %1 template has a mistake").replace("%1", code)
-                    )
-                )
-        if self.checks.count() == 0:
-            self.checks.addItem(
-                QListWidgetItem("✔ " + self.tr("Every required field is filled in."))
-            )
+                text = self.tr("The %1 template has a mistake").replace("%1", code)
+                rows.append(("✖ " + text, None))
+        if not rows:
+            rows.append(("✔ " + self.tr("Every required field is filled in."), None))
+        # Rebuilt only when it changes, not on every keystroke: cheaper, and it keeps item
+        # churn (where Qt bindings have had reference-count bugs) off the typing path.
+        if rows == self._check_rows:
+            return
+        self._check_rows = rows
+        self.checks.clear()
+        for text, field_name in rows:
+            item = QListWidgetItem(text)
+            item.setData(FIELD_ROLE, field_name)
+            self.checks.addItem(item)
 
     def _focus_check(self, item: QListWidgetItem) -> None:
         name = item.data(FIELD_ROLE)
