@@ -1,8 +1,13 @@
 """Reply Composer's domain: scenarios, fields, rendering and checks. Knows nothing of Qt."""
 
-from importlib import metadata
+from __future__ import annotations
 
-try:
-    __version__ = metadata.version("reply-composer")
-except metadata.PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+source"
+
+def version() -> str:
+    """The installed version (read on demand: importlib.metadata costs ~25 ms at start-up)."""
+    from importlib import metadata
+
+    try:
+        return metadata.version("reply-composer")
+    except metadata.PackageNotFoundError:  # a source tree that was never installed
+        return "0.0.0+source"

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from composer import __version__, paths
+from composer import paths, version
 from composer.fields import FieldValueError, Value, to_json
 from composer.loader import LoadResult, load_catalog
 from composer.render import Renderer
@@ -21,6 +21,18 @@ from composer.scenario import Scenario
 from composer.validate import check_library
 
 PROG = "python -m composer"
+
+
+class VersionAction(argparse.Action):
+    """``--version``, reading the version only when asked (it costs start-up time)."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: Any) -> None:
+        kwargs.setdefault("help", "show the version and exit")
+        super().__init__(option_strings, dest, nargs=0, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: Any, **_kwargs: Any) -> None:
+        print(f"{parser.prog} {version()}")
+        parser.exit()
 
 
 class UsageError(Exception):
@@ -40,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--json", action="store_true", help="print JSON")
 
     parser = argparse.ArgumentParser(prog=PROG, description=__doc__.splitlines()[0])
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=VersionAction)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     commands.add_parser("list", parents=[common], help="list the scenarios")

@@ -20,6 +20,7 @@ from jinja2 import TemplateSyntaxError, meta
 from jinja2.sandbox import SandboxedEnvironment
 
 from composer.fields import Field, FieldType, FieldValueError, Option
+from composer.formatting import MONEY_STYLES
 from composer.jinja import (
     RESERVED_NAMES,
     choice_comparisons,
@@ -118,13 +119,21 @@ def load_catalog(folders: Iterable[Path]) -> LoadResult:
         code: make_environment(result.catalog.partials.get(code, {}))
         for code in result.catalog.languages
     }
+    # The field names each partial uses, worked out once rather than for every reply.
+    partial_fields = {
+        code: {
+            name: set(meta.find_undeclared_variables(environments[code].parse(text)))
+            for name, text in result.catalog.partials.get(code, {}).items()
+        }
+        for code in environments
+    }
     seen_in_folder: dict[tuple[Path, str], Path] = {}
     for path in scenario_files:
         source = _read(path, result.problems)
         if source is None:
             continue
         try:
-            scenario, warnings = _scenario(source, result.catalog, environments)
+            scenario, warnings = _scenario(source, result.catalog, environments, partial_fields)
         except _InvalidError as error:
             result.problems.append(source.problem(error))
             continue
@@ -173,6 +182,12 @@ def _merge_catalog(result: LoadResult, source: _Source) -> None:
         languages = _table(data, ("languages",))
         for code in languages:
             spec = _table(languages, ("languages", code))
+            style = spec.get("money_style", "standard")
+            if style not in MONEY_STYLES:
+                allowed = ", ".join(MONEY_STYLES)
+                raise _InvalidError(
+                    ("languages", code, "money_style"), f"money_style must be one of {allowed}"
+                )
             catalog.languages[code] = Language(
                 code=code,
                 locale=_string(spec, ("languages", code, "locale"), default=code),
@@ -214,7 +229,10 @@ def _merge_catalog(result: LoadResult, source: _Source) -> None:
 
 
 def _scenario(
-    source: _Source, catalog: Catalog, environments: Mapping[str, SandboxedEnvironment]
+    source: _Source,
+    catalog: Catalog,
+    environments: Mapping[str, SandboxedEnvironment],
+    partial_fields: Mapping[str, Mapping[str, set[str]]],
 ) -> tuple[Scenario, list[_InvalidError]]:
     data = source.data
     scenario_id = data.get("id", source.path.stem)
@@ -267,7 +285,7 @@ def _scenario(
             if not isinstance(text, str):
                 raise _InvalidError((*key, part), f"{part} must be text")
             used_here = _check_template(
-                text, (*key, part), env, by_name, catalog.partials.get(code, {})
+                text, (*key, part), env, by_name, partial_fields.get(code, {})
             )
             used.setdefault(code, set()).update(used_here)
             parts[part] = text
@@ -320,7 +338,7 @@ def _check_template(
     key: tuple[str | int, ...],
     env: SandboxedEnvironment,
     fields: Mapping[str, Field],
-    partials: Mapping[str, str],
+    partials: Mapping[str, set[str]],
 ) -> set[str]:
     """Parse one template; return the field names it uses. Raises _InvalidError on a mistake."""
     try:
@@ -349,7 +367,7 @@ def _check_template(
             raise _InvalidError(
                 key, f"uses partial {included!r}, which this language does not have", line, included
             )
-        names |= meta.find_undeclared_variables(env.parse(partials[included]))
+        names |= partials[included]
     declared = set(fields)
     unknown = sorted(names - declared - set(env.globals))
     if unknown:

@@ -167,3 +167,13 @@ def test_a_missing_extra_folder_is_skipped_and_a_file_in_its_place_reported(tmp_
     not_a_folder = tmp_path / "file"
     not_a_folder.write_text("x")
     assert "not a folder" in load(not_a_folder).problems[0].message
+
+
+def test_a_bad_catalog_entry_names_its_line(tmp_path, write_template):
+    catalog = (SHIPPED / "catalog.toml").read_text(encoding="utf-8")
+    broken = catalog.replace('money_style = "name"', 'money_style = "words"')
+    path = write_template("catalog.toml", broken)
+    result = load_catalog([path.parent])
+    (problem,) = result.errors
+    assert "money_style must be one of standard, name, accounting" in problem.message
+    assert broken.splitlines()[problem.line - 1].startswith('money_style = "words"')

@@ -302,3 +302,40 @@ def test_shortcuts_focus_search_and_copy(window, qtbot):
     qtbot.waitUntil(lambda: child(window, QLineEdit, "scenarioSearch").hasFocus())
     qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.clipboard().text() == preview(window, "en")
+
+
+def test_arrows_in_the_list_show_each_scenario_and_enter_opens(window, qtbot):
+    window.show()
+    qtbot.waitExposed(window)
+    tree = child(window, QTreeView, "scenarioPicker")
+    ids = window.picker.visible_ids()
+    window.choose_scenario(ids[0])
+    tree.setFocus()
+    qtbot.waitUntil(tree.hasFocus)
+    qtbot.keyClick(tree, Qt.Key.Key_Down)
+    qtbot.keyClick(tree, Qt.Key.Key_Down)  # passes over the category heading
+    assert window.controller.scenario.id == ids[1]
+    qtbot.keyClick(tree, Qt.Key.Key_Return)
+    assert window.controller.scenario.id == ids[1]
+
+
+def test_a_reply_that_fails_to_render_says_so_and_the_other_language_works(
+    qtbot, data_dir, minimal_template
+):
+    import textwrap
+
+    folder = data_dir / "templates"
+    folder.mkdir()
+    evil = minimal_template.replace("Thank you for paying {{ total }}.", "{{ total.__class__ }}")
+    (folder / "thanks.toml").write_text(textwrap.dedent(evil), encoding="utf-8")
+    win = build_main_window(data_dir)
+    qtbot.addWidget(win)
+    win.choose_scenario("thanks")
+    assert "cannot be shown because its template has a mistake" in preview(win, "en")
+    assert "SecurityError" in preview(win, "en")
+    assert preview(win, "zh").startswith("亲爱的顾客，您好！")
+    checks = child(win, QListWidget, "checksPanel")
+    texts = [checks.item(i).text() for i in range(checks.count())]
+    assert "✖ The en template has a mistake" in texts
+    child(win, QPushButton, "copyEnButton").click()
+    assert "Nothing to copy" in win.statusBar().currentMessage()
