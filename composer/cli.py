@@ -39,16 +39,21 @@ class UsageError(Exception):
     """Bad usage: an unknown scenario, field or language, or a value that does not fit."""
 
 
-def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
+def add_folder_options(parser: argparse.ArgumentParser) -> None:
+    """``--templates DIR`` and ``--data-dir PATH``, the same for the app and the CLI."""
+    parser.add_argument(
         "--templates",
         metavar="DIR",
         action="append",
         default=[],
         help="another template folder, loaded after the shipped and your own (repeatable)",
     )
-    common.add_argument("--data-dir", metavar="PATH", help="the data folder to use")
+    parser.add_argument("--data-dir", metavar="PATH", help="the data folder to use")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    add_folder_options(common)
     common.add_argument("--json", action="store_true", help="print JSON")
 
     parser = argparse.ArgumentParser(prog=PROG, description=__doc__.splitlines()[0])

@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
 from composer import paths, version
-from composer.cli import VersionAction
+from composer.cli import VersionAction, add_folder_options
 from composer.loader import load_catalog
 from composer.render import Renderer
 from ui.assets import app_icon
@@ -49,14 +49,7 @@ def build_main_window(
 
 def _parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="reply-composer", description="Reply Composer")
-    parser.add_argument("--data-dir", metavar="PATH", help="the data folder to use")
-    parser.add_argument(
-        "--templates",
-        metavar="DIR",
-        action="append",
-        default=[],
-        help="another template folder, loaded after the shipped and your own (repeatable)",
-    )
+    add_folder_options(parser)
     parser.add_argument("--version", action=VersionAction)
     args, _qt_args = parser.parse_known_args(argv)
     return args

@@ -25,11 +25,11 @@ from ui.controller import DraftController
 from ui.field_form import FieldForm
 from ui.guidance import GuidancePanel
 from ui.picker import ScenarioPicker
-from ui.preview import PreviewPane, _title_case
+from ui.preview import PreviewPane, language_suffix
 from ui.settings import WindowSettings
 
 FIELD_ROLE = Qt.ItemDataRole.UserRole + 1
-BOTH_SEPARATOR = "\n\n――――――――――\n\n"
+BOTH_SEPARATOR = "\n\n----------\n\n"
 
 
 class MainWindow(QMainWindow):
@@ -126,7 +126,7 @@ class MainWindow(QMainWindow):
         copy_row = QHBoxLayout()
         for code, pane in self.previews.items():
             button = QPushButton(self.tr("Copy %1").replace("%1", pane.language.name), self)
-            button.setObjectName(f"copy{_title_case(code)}Button")
+            button.setObjectName(f"copy{language_suffix(code)}Button")
             button.clicked.connect(lambda _=False, c=code: self.copy_language(c))
             self.copy_buttons[code] = button
             copy_row.addWidget(button)
@@ -282,8 +282,10 @@ class MainWindow(QMainWindow):
         self.guidance.show_scenario(scenario, self.catalog.languages, self.ui_language)
 
     def _show_result(self, result: RenderResult) -> None:
-        if self.controller.scenario is not None:
-            self.form.set_values(self.controller.values) if self._values_differ() else None
+        # Values set for the seller (examples, a reset) reach the editors; the seller's own
+        # typing already matches them, so the field being typed in is left alone.
+        if self.controller.scenario is not None and self._values_differ():
+            self.form.set_values(self.controller.values)
         for code, pane in self.previews.items():
             pane.show_draft(result.drafts.get(code))
         self._show_checks(result)

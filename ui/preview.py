@@ -60,7 +60,8 @@ def marked_html(text: str, markers: Sequence[str]) -> str:
     return escaped
 
 
-def _title_case(code: str) -> str:
+def language_suffix(code: str) -> str:
+    """``en`` -> ``En``: how a language appears in object names (``previewEn``)."""
     return code[:1].upper() + code[1:]
 
 
@@ -72,7 +73,7 @@ class PreviewPane(QWidget):
     def __init__(self, language: Language, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.language = language
-        suffix = _title_case(language.code)
+        suffix = language_suffix(language.code)
         self.setObjectName(f"previewPane{suffix}")
         self.heading = QLabel(language.name, self)
         self.heading.setObjectName("previewHeading")
