@@ -98,7 +98,13 @@ def python() -> Path:
     interpreter = scripts / ("python.exe" if os.name == "nt" else "python")
     if not interpreter.exists():
         say(f"creating a virtual environment in {VENV}")
-        venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+        try:
+            venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+        except (OSError, subprocess.CalledProcessError):
+            # Debian's own Python ships venv's pip bootstrap separately.
+            version = f"{sys.version_info.major}.{sys.version_info.minor}"
+            ensure_system_libraries([(f"python{version}-venv", "python3-venv")])
+            venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
     return interpreter
 
 
