@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QGuiApplication,
+    QKeySequence,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -288,7 +295,25 @@ class MainWindow(QMainWindow):
             self.form.set_values(self.controller.values)
         for code, pane in self.previews.items():
             pane.show_draft(result.drafts.get(code))
+        self._align_subjects()
         self._show_checks(result)
+
+    def _align_subjects(self) -> None:
+        # A Chinese subject is shorter and its glyphs taller: without this the two bodies
+        # start at different heights and the eye loses the line-by-line comparison.
+        if not self.isVisible():
+            return  # widths are only real once laid out; showEvent comes back here
+        height = max((pane.subject_height() for pane in self.previews.values()), default=0)
+        for pane in self.previews.values():
+            pane.align_subject(height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._align_subjects()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._align_subjects()
 
     def _values_differ(self) -> bool:
         return any(

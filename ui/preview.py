@@ -83,9 +83,9 @@ class PreviewPane(QWidget):
         self.subject = QLabel(self)
         self.subject.setObjectName(f"subject{suffix}")
         self.subject.setWordWrap(True)
+        self.subject.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.subject.setTextFormat(Qt.TextFormat.RichText)  # to mark unfilled fields
         self.subject.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.subject.setStyleSheet("QLabel { padding: 2px 0; }")
         self.subject.setAccessibleName(self.tr("Subject (%1)").replace("%1", language.name))
         self.copy_subject = QToolButton(self)
         self.copy_subject.setObjectName(f"copySubject{suffix}Button")
@@ -133,3 +133,11 @@ class PreviewPane(QWidget):
             self.body.setPlainText(text)
             bar.setValue(position)
         self.body.setProperty("error", bool(draft.error))
+
+    def subject_height(self) -> int:
+        """The height the subject needs at the pane's current width."""
+        return max(self.subject.heightForWidth(self.subject.width()), 0)
+
+    def align_subject(self, height: int) -> None:
+        """Give the subject ``height``, so every pane's body starts at the same line."""
+        self.subject.setMinimumHeight(height)
