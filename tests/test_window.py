@@ -339,3 +339,13 @@ def test_a_reply_that_fails_to_render_says_so_and_the_other_language_works(
     assert "✖ The en template has a mistake" in texts
     child(win, QPushButton, "copyEnButton").click()
     assert "Nothing to copy" in win.statusBar().currentMessage()
+
+
+def test_a_garbled_settings_file_is_ignored_not_fatal(qtbot, data_dir):
+    (data_dir / "settings.ini").write_bytes(
+        b"\x00\xff[window]\ngeometry=not-bytes\n[draft]\nlastScenario=no-such-scenario\n"
+    )
+    win = build_main_window(data_dir)
+    qtbot.addWidget(win)
+    assert win.controller.scenario.id == win.picker.visible_ids()[0]
+    assert preview(win, "en")
