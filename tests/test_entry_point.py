@@ -6,7 +6,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -15,21 +14,14 @@ ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.gui
 
 
-def _wait_for(path: Path, text: str, process: subprocess.Popen[str], seconds: float) -> str:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if path.exists():
-            content = path.read_text(encoding="utf-8")
-            if text in content:
-                return content
-        if process.poll() is not None:
-            out, err = process.communicate()
-            pytest.fail(f"the app exited with {process.returncode}:\n{out}\n{err}")
-        time.sleep(0.05)  # polling a log file written by another process
-    pytest.fail(f"{text!r} never appeared in {path}")
+def _log_text(path: Path, process: subprocess.Popen[str]) -> str:
+    if process.poll() is not None:
+        out, err = process.communicate()
+        pytest.fail(f"the app exited with {process.returncode}:\n{out}\n{err}")
+    return path.read_text(encoding="utf-8") if path.exists() else ""
 
 
-def test_python_m_ui_opens_the_window(tmp_path):
+def test_python_m_ui_opens_the_window(qtbot, tmp_path):
     data = tmp_path / "data"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     process = subprocess.Popen(
@@ -40,8 +32,10 @@ def test_python_m_ui_opens_the_window(tmp_path):
         stderr=subprocess.PIPE,
         text=True,
     )
+    log_file = data / "logs" / "reply-composer.log"
     try:
-        log = _wait_for(data / "logs" / "reply-composer.log", "window shown", process, 60)
+        qtbot.waitUntil(lambda: "window shown" in _log_text(log_file, process), timeout=60_000)
+        log = _log_text(log_file, process)
     finally:
         process.terminate()
         process.communicate(timeout=30)
