@@ -18,6 +18,7 @@ class DraftController(QObject):
 
     scenarioChanged = Signal(object)  # Scenario
     rendered = Signal(object)  # RenderResult
+    valuesReplaced = Signal()  # values changed for the seller, not by their typing
 
     def __init__(self, catalog: Catalog, renderer: Renderer, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -56,6 +57,7 @@ class DraftController(QObject):
         if self.scenario is None:
             return
         self.values.update(values)
+        self.valuesReplaced.emit()
         self.render()
 
     def fill_examples(self) -> None:
@@ -65,6 +67,7 @@ class DraftController(QObject):
     def reset(self) -> None:
         if self.scenario is not None:
             self._values[self.scenario.id] = self.scenario.defaults()
+            self.valuesReplaced.emit()
             self.render()
 
     def render(self) -> RenderResult | None:

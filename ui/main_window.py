@@ -68,6 +68,8 @@ class MainWindow(QMainWindow):
         self.form.valueChanged.connect(self.controller.set_value)
         self.controller.scenarioChanged.connect(self._show_scenario)
         self.controller.rendered.connect(self._show_result)
+        # Examples or a reset reach the editors; the seller's own typing is already there.
+        self.controller.valuesReplaced.connect(lambda: self.form.set_values(self.controller.values))
         for pane in self.previews.values():
             pane.copySubjectRequested.connect(self.copy_subject)
         self.checks.itemActivated.connect(self._focus_check)
@@ -289,10 +291,6 @@ class MainWindow(QMainWindow):
         self.guidance.show_scenario(scenario, self.catalog.languages, self.ui_language)
 
     def _show_result(self, result: RenderResult) -> None:
-        # Values set for the seller (examples, a reset) reach the editors; the seller's own
-        # typing already matches them, so the field being typed in is left alone.
-        if self.controller.scenario is not None and self._values_differ():
-            self.form.set_values(self.controller.values)
         for code, pane in self.previews.items():
             pane.show_draft(result.drafts.get(code))
         self._align_subjects()
@@ -314,12 +312,6 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._align_subjects()
-
-    def _values_differ(self) -> bool:
-        return any(
-            editor.value() != self.controller.values.get(name)
-            for name, editor in self.form.editors.items()
-        )
 
     def _show_checks(self, result: RenderResult) -> None:
         scenario = self.controller.scenario
