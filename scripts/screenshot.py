@@ -26,11 +26,15 @@ def main() -> int:
     parser.add_argument("--empty", action="store_true", help="leave the fields unfilled")
     parser.add_argument("--search", default="", help="text to type into the scenario search")
     parser.add_argument("--size", default="1360x820")
+    parser.add_argument("--language", default="en", help="interface language: en or zh_CN")
+    parser.add_argument("--theme", default="light", choices=["light", "dark", "system"])
     args = parser.parse_args()
 
     app = QApplication(sys.argv)
     with tempfile.TemporaryDirectory() as data:
         window = build_main_window(data)
+        window.set_interface_language(args.language)
+        window.set_theme(args.theme)
         width, height = (int(n) for n in args.size.split("x"))
         window.resize(width, height)
         window.choose_scenario(args.scenario)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -29,6 +29,21 @@ def data_dir(tmp_path: Path) -> Path:
 def _no_real_home(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Nothing a test runs may fall back to the real user's data folder."""
     monkeypatch.setenv(paths.HOME_ENV, str(tmp_path / "home"))
+
+
+@pytest.fixture(autouse=True)
+def _english_interface(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
+    """Window tests start in English whatever this machine's language, and leave it so."""
+    if request.node.get_closest_marker("gui") is None:
+        yield
+        return
+    from ui import i18n
+
+    monkeypatch.setattr(i18n, "system_language", lambda: "en")
+    yield
+    i18n.set_language("en")
 
 
 @pytest.fixture

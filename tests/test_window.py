@@ -336,7 +336,7 @@ def test_a_reply_that_fails_to_render_says_so_and_the_other_language_works(
     assert preview(win, "zh").startswith("亲爱的顾客，您好！")
     checks = child(win, QListWidget, "checksPanel")
     texts = [checks.item(i).text() for i in range(checks.count())]
-    assert "✖ The en template has a mistake" in texts
+    assert "✖ The English template has a mistake" in texts
     child(win, QPushButton, "copyEnButton").click()
     assert "Nothing to copy" in win.statusBar().currentMessage()
 

@@ -11,15 +11,17 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from composer import paths, version
 from composer.cli import VersionAction, add_folder_options
 from composer.loader import load_catalog
 from composer.render import Renderer
+from ui import i18n, theme
 from ui.assets import app_icon
 from ui.controller import DraftController
+from ui.i18n import _
 from ui.main_window import MainWindow, show_error
 from ui.settings import WindowSettings
 
@@ -32,9 +34,12 @@ def build_main_window(
     """The ready main window, not shown, over ``data_dir`` and the given template folders.
 
     Without ``template_dirs``: the shipped templates, then the seller's own in ``data_dir``.
+    The interface language is the one saved in ``data_dir``'s settings, else the system's.
     A QApplication must exist.
     """
     data = Path(data_dir)
+    settings = WindowSettings(data)
+    i18n.set_language(i18n.resolve(settings.ui_language))
     folders = (
         paths.template_dirs(data) if template_dirs is None else [Path(p) for p in template_dirs]
     )
@@ -42,7 +47,7 @@ def build_main_window(
     for problem in loaded.problems:
         log.warning("%s: %s", problem.severity, problem)
     controller = DraftController(loaded.catalog, Renderer(loaded.catalog))
-    window = MainWindow(loaded.catalog, controller, WindowSettings(data), loaded.problems)
+    window = MainWindow(loaded.catalog, controller, settings, loaded.problems)
     controller.setParent(window)
     return window
 
@@ -84,15 +89,14 @@ def _install_excepthook(log_file: Path | None) -> None:
         if isinstance(error, KeyboardInterrupt):
             QApplication.quit()
             return
-        where = str(log_file) if log_file else QCoreApplication.translate("app", "the console")
+        where = str(log_file) if log_file else _("the console")
         show_error(
             QApplication.activeWindow(),
-            QCoreApplication.translate("app", "Something went wrong"),
-            QCoreApplication.translate(
-                "app",
+            _("Something went wrong"),
+            _(
                 "Reply Composer hit an unexpected error. Your draft is still here. "
-                "The details were saved to %1.",
-            ).replace("%1", where),
+                "The details were saved to {place}."
+            ).format(place=where),
             details,
         )
 
@@ -114,19 +118,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         data.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
+        i18n.set_language(i18n.system_language())
         show_error(
             None,
-            QCoreApplication.translate("app", "Data folder unavailable"),
-            QCoreApplication.translate(
-                "app", "The data folder %1 cannot be created (%2). Settings will not be saved."
-            )
-            .replace("%1", str(data))
-            .replace("%2", exc.strerror or str(exc)),
+            _("Data folder unavailable"),
+            _(
+                "The data folder {folder} cannot be created ({reason}). Settings will not be saved."
+            ).format(folder=data, reason=exc.strerror or exc),
         )
     log_file = _setup_logging(data)
     _install_excepthook(log_file)
     extra = [Path(p) for p in args.templates]
     window = build_main_window(data, paths.template_dirs(data, extra))
+    theme.apply_theme(app, window.settings.theme)
     window.show()
 
     def shown() -> None:

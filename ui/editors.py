@@ -10,7 +10,7 @@ import datetime as dt
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QDate, QRegularExpression, Qt, Signal
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer.fields import Field, FieldType, Money, Value
+from ui.i18n import _
 
 CURRENCIES = (
     "USD", "EUR", "GBP", "CAD", "AUD", "JPY", "CNY", "HKD", "SGD", "NZD", "CHF", "SEK",
@@ -103,6 +104,22 @@ class LongTextEditor(QPlainTextEdit, _Editor):
             self._quiet = False
 
 
+class _FieldDateEdit(QDateEdit):
+    """A date box that Tab leaves (QDateEdit walks its year/month/day with Tab) and Delete
+    empties, so the keyboard moves through a form of dates like any other."""
+
+    cleared = Signal()
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not event.modifiers():
+            self.cleared.emit()
+            return
+        super().keyPressEvent(event)
+
+
 class DateEditor(QWidget, _Editor):
     """A date with a calendar; "Not set" until the seller picks one."""
 
@@ -111,18 +128,19 @@ class DateEditor(QWidget, _Editor):
 
     def __init__(self, field: Field, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.date_edit = QDateEdit(self)
+        self.date_edit = _FieldDateEdit(self)
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setMinimumDate(self.EMPTY)
-        self.date_edit.setSpecialValueText(self.tr("Not set"))
+        self.date_edit.setSpecialValueText(_("Not set"))
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.date_edit.setDate(self.EMPTY)
         self._show_this_month()
         self.clear_button = QToolButton(self)
         self.clear_button.setText("×")
-        self.clear_button.setToolTip(self.tr("Clear the date"))
-        self.clear_button.setAccessibleName(self.tr("Clear the date"))
+        self.clear_button.setToolTip(_("Clear the date (Delete)"))
+        self.clear_button.setAccessibleName(_("Clear the date"))
         self.clear_button.setAutoRaise(True)
+        self.clear_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Delete in the date clears it
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.date_edit, 1)
@@ -130,6 +148,7 @@ class DateEditor(QWidget, _Editor):
         self._quiet = False
         self.date_edit.dateChanged.connect(self._changed)
         self.clear_button.clicked.connect(self._clear)
+        self.date_edit.cleared.connect(self._clear)
         self.setFocusProxy(self.date_edit)
 
     def _show_this_month(self) -> None:
@@ -181,7 +200,7 @@ class MoneyEditor(QWidget, _Editor):
         self.amount.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.currency = QComboBox(self)
         self.currency.setObjectName(f"field_{field.name}_currency")
-        self.currency.setAccessibleName(self.tr("Currency"))
+        self.currency.setAccessibleName(_("Currency"))
         self.currency.addItems(CURRENCIES)
         if field.currency not in CURRENCIES:
             self.currency.addItem(field.currency)
@@ -247,7 +266,7 @@ class ChoiceEditor(QComboBox, _Editor):
     def __init__(self, field: Field, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         if field.default is None:
-            self.addItem(self.tr("— choose —"), None)
+            self.addItem(_("— choose —"), None)
         for option in field.options:
             self.addItem(
                 option.labels.get(language) or option.labels.get("en", option.key), option.key

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 from composer.fields import Field, FieldType, Value, to_json
 from composer.scenario import Scenario
 from ui.editors import _Editor, make_editor
+from ui.i18n import _
 
 
 class FieldForm(QWidget):
@@ -44,8 +45,9 @@ class FieldForm(QWidget):
             help_text = field.help.get(language) or field.help.get("en", "")
             tooltip = self._tooltip(field, editor, help_text)
             widget.setToolTip(tooltip)
-            widget.setAccessibleName(field.label(language))
-            widget.setAccessibleDescription(help_text)
+            for target in {widget, editor.focus_target()}:
+                target.setAccessibleName(field.label(language))
+                target.setAccessibleDescription(help_text)
             self.editors[field.name] = editor
             if field.type is FieldType.YES_NO:
                 # A checkbox carries its own label, clickable, on the same line.
@@ -68,10 +70,8 @@ class FieldForm(QWidget):
             example = f"{example['amount']} {example['currency']}"
         placeholder = getattr(editor.focus_target(), "setPlaceholderText", None)
         if placeholder is not None and field.type in (FieldType.TEXT, FieldType.LONG_TEXT):
-            placeholder(self.tr("e.g. %1").replace("%1", str(example)))
-        return "\n".join(
-            filter(None, [help_text, self.tr("Example: %1").replace("%1", str(example))])
-        )
+            placeholder(_("e.g. {example}").format(example=example))
+        return "\n".join(filter(None, [help_text, _("Example: {example}").format(example=example)]))
 
     def _label_text(self, field: Field, language: str) -> str:
         text = field.label(language)
@@ -90,3 +90,9 @@ class FieldForm(QWidget):
         editor = self.editors.get(name)
         if editor is not None:
             editor.focus_target().setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focus_first(self) -> None:
+        """Put the cursor in the first field, ready to type."""
+        for editor in self.editors.values():
+            editor.focus_target().setFocus(Qt.FocusReason.OtherFocusReason)
+            return

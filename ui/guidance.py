@@ -8,23 +8,28 @@ from collections.abc import Mapping
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from composer.scenario import Language, Scenario
+from ui.i18n import _
 
 
 class GuidancePanel(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("guidancePanel")
-        self.setAccessibleName(self.tr("Handling advice"))
         self.setOpenLinks(False)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(_("Handling advice"))
+        self.setAccessibleDescription(
+            _("How an experienced seller handles this case, in every language it is written in")
+        )
 
     def show_scenario(
         self, scenario: Scenario | None, languages: Mapping[str, Language], first: str
     ) -> None:
         """Show the advice, the interface language ``first``, then the others."""
         if scenario is None or not scenario.guidance:
-            self.setHtml(
-                f"<p><i>{html.escape(self.tr('No handling advice for this scenario.'))}</i></p>"
-            )
+            self.setHtml(f"<p><i>{html.escape(_('No handling advice for this scenario.'))}</i></p>")
             return
         order = sorted(scenario.guidance, key=lambda code: (code != first, code))
         parts = []

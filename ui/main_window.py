@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import (
     QAction,
+    QActionGroup,
     QCloseEvent,
     QGuiApplication,
     QKeySequence,
@@ -12,6 +13,7 @@ from PySide6.QtGui import (
     QShowEvent,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -28,9 +30,11 @@ from PySide6.QtWidgets import (
 from composer.loader import TemplateProblem
 from composer.render import RenderResult
 from composer.scenario import Catalog, Scenario
+from ui import help_dialogs, i18n, theme
 from ui.controller import DraftController
 from ui.field_form import FieldForm
 from ui.guidance import GuidancePanel
+from ui.i18n import N_, _
 from ui.picker import ScenarioPicker
 from ui.preview import PreviewPane, language_suffix
 from ui.settings import WindowSettings
@@ -53,18 +57,20 @@ class MainWindow(QMainWindow):
         self.catalog = catalog
         self.controller = controller
         self.settings = settings
-        self.ui_language = settings.ui_language
+        self.ui_language = i18n.content_language()
         self.setObjectName("mainWindow")
-        self.setWindowTitle(self.tr("Reply Composer"))
 
         self.picker = ScenarioPicker(catalog, self.ui_language, self)
         self.form = FieldForm(self)
         self.previews = {code: PreviewPane(lang, self) for code, lang in catalog.languages.items()}
         self.guidance = GuidancePanel(self)
-        self._build_layout(problems or [])
+        self._problems = [p for p in problems or [] if p.severity == "error"]
+        self._build_layout()
         self._build_actions()
+        self.retranslate()
 
         self.picker.scenarioChosen.connect(self.choose_scenario)
+        self.picker.scenarioActivated.connect(self._open_from_picker)
         self.form.valueChanged.connect(self.controller.set_value)
         self.controller.scenarioChanged.connect(self._show_scenario)
         self.controller.rendered.connect(self._show_result)
@@ -78,7 +84,7 @@ class MainWindow(QMainWindow):
 
     # --- building -----------------------------------------------------------------------------
 
-    def _build_layout(self, problems: list[TemplateProblem]) -> None:
+    def _build_layout(self) -> None:
         # Middle column: scenario title, the form (scrolls), what is left to fill in.
         self.scenario_title = QLabel(self)
         self.scenario_title.setObjectName("scenarioTitle")
@@ -91,12 +97,9 @@ class MainWindow(QMainWindow):
         self.form_scroll.setWidgetResizable(True)
         self.form_scroll.setWidget(self.form)
         self.form_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.example_button = QPushButton(self.tr("Fill with example"), self)
+        self.example_button = QPushButton(self)
         self.example_button.setObjectName("fillExampleButton")
-        self.example_button.setToolTip(
-            self.tr("Fill every field with the scenario's example values")
-        )
-        self.reset_button = QPushButton(self.tr("Clear fields"), self)
+        self.reset_button = QPushButton(self)
         self.reset_button.setObjectName("resetFieldsButton")
         self.example_button.clicked.connect(self.controller.fill_examples)
         self.reset_button.clicked.connect(self.controller.reset)
@@ -104,13 +107,12 @@ class MainWindow(QMainWindow):
         form_buttons.addWidget(self.example_button)
         form_buttons.addWidget(self.reset_button)
         form_buttons.addStretch(1)
-        checks_label = QLabel(self.tr("Before you copy"), self)
-        checks_label.setObjectName("checksHeading")
+        self.checks_heading = QLabel(self)
+        self.checks_heading.setObjectName("checksHeading")
         self.checks = QListWidget(self)
         self.checks.setObjectName("checksPanel")
-        self.checks.setAccessibleName(self.tr("Before you copy"))
         self.checks.setMaximumHeight(96)
-        self.checks.setToolTip(self.tr("Click a line to go to the field"))
+        self.checks_heading.setBuddy(self.checks)
         self._check_rows: list[tuple[str, str | None]] = []
         middle = QWidget(self)
         middle_layout = QVBoxLayout(middle)
@@ -118,7 +120,7 @@ class MainWindow(QMainWindow):
         middle_layout.addWidget(self.scenario_title)
         middle_layout.addWidget(self.form_scroll, 1)
         middle_layout.addLayout(form_buttons)
-        middle_layout.addWidget(checks_label)
+        middle_layout.addWidget(self.checks_heading)
         middle_layout.addWidget(self.checks)
 
         # Right column: previews side by side, the copy buttons, then the guidance.
@@ -133,13 +135,13 @@ class MainWindow(QMainWindow):
             self.preview_splitter.setStretchFactor(index, 1)
         self.copy_buttons: dict[str, QPushButton] = {}
         copy_row = QHBoxLayout()
-        for code, pane in self.previews.items():
-            button = QPushButton(self.tr("Copy %1").replace("%1", pane.language.name), self)
+        for code in self.previews:
+            button = QPushButton(self)
             button.setObjectName(f"copy{language_suffix(code)}Button")
             button.clicked.connect(lambda _=False, c=code: self.copy_language(c))
             self.copy_buttons[code] = button
             copy_row.addWidget(button)
-        self.copy_both_button = QPushButton(self.tr("Copy both"), self)
+        self.copy_both_button = QPushButton(self)
         self.copy_both_button.setObjectName("copyBothButton")
         self.copy_both_button.clicked.connect(self.copy_both)
         copy_row.addWidget(self.copy_both_button)
@@ -154,9 +156,10 @@ class MainWindow(QMainWindow):
         guidance_area = QWidget(self)
         guidance_layout = QVBoxLayout(guidance_area)
         guidance_layout.setContentsMargins(0, 0, 0, 0)
-        guidance_heading = QLabel(self.tr("How to handle it"), self)
-        guidance_heading.setObjectName("guidanceHeading")
-        guidance_layout.addWidget(guidance_heading)
+        self.guidance_heading = QLabel(self)
+        self.guidance_heading.setObjectName("guidanceHeading")
+        self.guidance_heading.setBuddy(self.guidance)
+        guidance_layout.addWidget(self.guidance_heading)
         guidance_layout.addWidget(self.guidance, 1)
         self.right_splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.right_splitter.setObjectName("rightSplitter")
@@ -180,19 +183,8 @@ class MainWindow(QMainWindow):
         self.problems_banner.setObjectName("problemsBanner")
         self.problems_banner.setWordWrap(True)
         self.problems_banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.problems_banner.setStyleSheet(
-            "QLabel#problemsBanner { background: #fdecea; color: #611a15; padding: 6px;"
-            " border: 1px solid #f5c2bd; border-radius: 4px; }"
-        )
-        errors = [p for p in problems if p.severity == "error"]
-        if errors:
-            shown = "\n".join(str(p) for p in errors[:5])
-            more = len(errors) - 5
-            text = self.tr("Some template files have mistakes and were skipped:") + "\n" + shown
-            if more > 0:
-                text += "\n" + self.tr("…and %1 more.").replace("%1", str(more))
-            self.problems_banner.setText(text)
-        self.problems_banner.setVisible(bool(errors))
+        self._color_banner()
+        self.problems_banner.setVisible(bool(self._problems))
 
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -203,28 +195,163 @@ class MainWindow(QMainWindow):
         self.statusBar().setObjectName("statusBar")
         self.resize(1360, 820)
 
+    def _action(
+        self, handler: object, shortcuts: list[QKeySequence] | None = None, name: str = ""
+    ) -> QAction:
+        action = QAction(self)
+        if name:
+            action.setObjectName(name)
+        if shortcuts:
+            action.setShortcuts(shortcuts)
+        action.triggered.connect(handler)
+        self.addAction(action)  # shortcuts work even while the menu bar is hidden
+        return action
+
     def _build_actions(self) -> None:
-        menu = self.menuBar().addMenu(self.tr("&Reply"))
-        find = QAction(self.tr("Find scenario"), self)
-        find.setShortcuts([QKeySequence(QKeySequence.StandardKey.Find), QKeySequence("Ctrl+K")])
-        find.triggered.connect(self.focus_search)
-        menu.addAction(find)
-        menu.addSeparator()
+        key = QKeySequence
+        self.reply_menu = self.menuBar().addMenu("")
+        self.find_action = self._action(
+            self.focus_search, [key(key.StandardKey.Find), key("Ctrl+K")], "findAction"
+        )
+        self.back_action = self._action(self.back_to_search, [key("Esc")], "backToSearchAction")
+        self.reply_menu.addActions([self.find_action, self.back_action])
+        self.recent_menu = self.reply_menu.addMenu("")
+        self.recent_menu.setObjectName("recentMenu")
+        self.recent_actions = []
+        for number in range(1, 10):
+            action = self._action(
+                lambda _=False, n=number: self.open_recent(n),
+                [key(f"Ctrl+{number}")],
+                f"recentAction{number}",
+            )
+            self.recent_actions.append(action)
+        self.reply_menu.addSeparator()
+        self.copy_actions: dict[str, QAction] = {}
+        for code in self.copy_buttons:
+            shortcuts = [key("Ctrl+Return"), key("Ctrl+Enter")] if code == "en" else []
+            action = self._action(
+                lambda _=False, c=code: self.copy_language(c),
+                shortcuts,
+                f"copy{language_suffix(code)}Action",
+            )
+            self.copy_actions[code] = action
+            self.reply_menu.addAction(action)
+        self.copy_both_action = self._action(
+            self.copy_both, [key("Ctrl+Shift+Return"), key("Ctrl+Shift+Enter")], "copyBothAction"
+        )
+        self.reply_menu.addAction(self.copy_both_action)
+        self.reply_menu.addSeparator()
+        self.example_action = self._action(self.controller.fill_examples, [], "exampleAction")
+        self.reset_action = self._action(self.controller.reset, [], "resetAction")
+        self.reply_menu.addActions([self.example_action, self.reset_action])
+        self.reply_menu.addSeparator()
+        self.quit_action = self._action(self.close, [key(key.StandardKey.Quit)], "quitAction")
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.reply_menu.addAction(self.quit_action)
+
+        self.view_menu = self.menuBar().addMenu("")
+        self.language_menu = self.view_menu.addMenu("")
+        self.language_menu.setObjectName("languageMenu")
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for setting in (i18n.SYSTEM, *i18n.LANGUAGES):
+            action = QAction(self.language_group)
+            action.setCheckable(True)
+            action.setChecked(setting == self.settings.ui_language)
+            action.setData(setting)
+            action.triggered.connect(lambda _=False, s=setting: self.set_interface_language(s))
+            self.language_actions[setting] = action
+            self.language_menu.addAction(action)
+        self.theme_menu = self.view_menu.addMenu("")
+        self.theme_menu.setObjectName("themeMenu")
+        self.theme_group = QActionGroup(self)
+        self.theme_actions: dict[str, QAction] = {}
+        for name in theme.THEMES:
+            action = QAction(self.theme_group)
+            action.setCheckable(True)
+            action.setChecked(name == self.settings.theme)
+            action.triggered.connect(lambda _=False, t=name: self.set_theme(t))
+            self.theme_actions[name] = action
+            self.theme_menu.addAction(action)
+
+        self.help_menu = self.menuBar().addMenu("")
+        self.shortcuts_action = self._action(
+            self.show_shortcuts, [key(key.StandardKey.HelpContents)], "shortcutsAction"
+        )
+        self.about_action = self._action(self.show_about, [], "aboutAction")
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.help_menu.addActions([self.shortcuts_action, self.about_action])
+
+    def retranslate(self) -> None:
+        """Every text of the window in the current interface language."""
+        self.ui_language = i18n.content_language()
+        self.setWindowTitle(_("Reply Composer"))
+        self.example_button.setText(_("Fill with example"))
+        self.example_button.setToolTip(_("Fill every field with the scenario's example values"))
+        self.reset_button.setText(_("Clear fields"))
+        self.reset_button.setToolTip(_("Empty every field of this scenario"))
+        self.form_scroll.setAccessibleName(_("Fields"))
+        self.form_scroll.setAccessibleDescription(_("The details this reply needs"))
+        self.checks_heading.setText(_("Before you copy"))
+        self.checks.setAccessibleName(_("Before you copy"))
+        self.checks.setAccessibleDescription(_("What is left to fill in or fix"))
+        self.checks.setToolTip(_("Click a line to go to the field"))
+        self.guidance_heading.setText(_("How to handle it"))
         for code, button in self.copy_buttons.items():
-            action = QAction(button.text(), self)
-            action.triggered.connect(lambda _=False, c=code: self.copy_language(c))
-            if code == "en":
-                action.setShortcut(QKeySequence("Ctrl+Return"))
-            menu.addAction(action)
-        both = QAction(self.copy_both_button.text(), self)
-        both.setShortcut(QKeySequence("Ctrl+Shift+Return"))
-        both.triggered.connect(self.copy_both)
-        menu.addAction(both)
-        menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
-        quit_action.triggered.connect(self.close)
-        menu.addAction(quit_action)
+            name = self.catalog.languages[code].name
+            button.setText(_("Copy {language}").format(language=name))
+            button.setToolTip(_("Copy the {language} reply as plain text").format(language=name))
+        self.copy_both_button.setText(_("Copy both"))
+        self.copy_both_button.setToolTip(_("Copy every language's reply, one after the other"))
+        if self._problems:
+            shown = "\n".join(str(p) for p in self._problems[:5])
+            text = _("Some template files have mistakes and were skipped:") + "\n" + shown
+            more = len(self._problems) - 5
+            if more > 0:
+                text += "\n" + _("…and {count} more.").format(count=more)
+            self.problems_banner.setText(text)
+
+        self.reply_menu.setTitle(_("&Reply"))
+        self.find_action.setText(_("Find scenario"))
+        self.back_action.setText(_("Back to the search"))
+        self.recent_menu.setTitle(_("Recent scenarios"))
+        for code, action in self.copy_actions.items():
+            action.setText(self.copy_buttons[code].text())
+        self.copy_both_action.setText(self.copy_both_button.text())
+        self.example_action.setText(self.example_button.text())
+        self.reset_action.setText(self.reset_button.text())
+        self.quit_action.setText(_("&Quit"))
+        self.view_menu.setTitle(_("&View"))
+        self.language_menu.setTitle(_("Interface language"))
+        for setting, action in self.language_actions.items():
+            action.setText(i18n.LANGUAGES.get(setting) or _("Follow the system"))
+        self.theme_menu.setTitle(_("Theme"))
+        theme_names = {"system": N_("Follow the system"), "light": N_("Light"), "dark": N_("Dark")}
+        for name, action in self.theme_actions.items():
+            action.setText(_(theme_names[name]))
+        self.help_menu.setTitle(_("&Help"))
+        self.shortcuts_action.setText(_("Keyboard shortcuts"))
+        self.about_action.setText(_("About Reply Composer"))
+
+        self.picker.retranslate()
+        self.picker.set_language(self.ui_language)
+        self.guidance.retranslate()
+        for pane in self.previews.values():
+            pane.retranslate()
+        self._update_recent_menu()
+        if self.controller.scenario is not None:
+            self._show_scenario(self.controller.scenario)
+            self._check_rows = []
+            if self.controller.result is not None:
+                self._show_checks(self.controller.result)
+
+    def _color_banner(self) -> None:
+        colors = theme.accents()
+        self.problems_banner.setStyleSheet(
+            f"QLabel#problemsBanner {{ background: {colors.banner_background};"
+            f" color: {colors.banner_text}; padding: 6px;"
+            f" border: 1px solid {colors.banner_border}; border-radius: 4px; }}"
+        )
 
     # --- what the seller does ---------------------------------------------------------------
 
@@ -234,33 +361,101 @@ class MainWindow(QMainWindow):
             return False
         self.picker.select(scenario_id)
         self.settings.last_scenario = scenario_id
+        self.settings.add_recent(scenario_id)
+        self._update_recent_menu()
         return True
 
+    def _open_from_picker(self, scenario_id: str) -> None:
+        """Enter in the picker: open the scenario and put the cursor in its first field."""
+        if self.choose_scenario(scenario_id):
+            self.form.focus_first()
+
     def focus_search(self) -> None:
+        """Put the cursor in the scenario search, its text selected to type over."""
         self.picker.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.picker.search.selectAll()
+
+    def back_to_search(self) -> None:
+        """Esc: back to the scenario search from wherever the cursor is."""
+        self.focus_search()
+
+    def recent_ids(self) -> list[str]:
+        """The scenarios Ctrl+1..9 reopen: recently used, the current one left out."""
+        current = self.controller.scenario.id if self.controller.scenario else None
+        recent = [r for r in self.settings.recent_scenarios if r != current and self.catalog.get(r)]
+        return recent[:9]
+
+    def open_recent(self, number: int) -> None:
+        """Ctrl+``number``: reopen the ``number``-th most recent other scenario."""
+        recent = self.recent_ids()
+        if 0 < number <= len(recent):
+            self.choose_scenario(recent[number - 1])
+            self.form.focus_first()
+
+    def _update_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.recent_ids()
+        for action, scenario_id in zip(self.recent_actions, recent, strict=False):
+            scenario = self.catalog.get(scenario_id)
+            action.setText(scenario.title(self.ui_language) if scenario else scenario_id)
+            self.recent_menu.addAction(action)
+        self.recent_menu.setEnabled(bool(recent))
+
+    def set_interface_language(self, setting: str) -> None:
+        """Switch the interface language at once ("" follows the system); no restart."""
+        self.settings.ui_language = setting
+        i18n.set_language(i18n.resolve(setting))
+        self.language_actions[setting].setChecked(True)
+        self.retranslate()
+
+    def set_theme(self, name: str) -> None:
+        """Light, dark, or follow the system."""
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        self.settings.theme = theme.apply_theme(app, name)
+        self.theme_actions[self.settings.theme].setChecked(True)
+        self._update_colors()
+
+    def _update_colors(self) -> None:
+        self._color_banner()
+        for pane in self.previews.values():
+            pane.update_colors()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # the system switched light/dark
+            self._update_colors()
+
+    def show_shortcuts(self) -> None:
+        """F1: every keyboard shortcut, read from the window's own actions."""
+        help_dialogs.show_shortcuts(self)
+
+    def show_about(self) -> None:
+        help_dialogs.show_about(self)
 
     def copy_language(self, code: str) -> None:
         """Copy one language's reply body to the clipboard, as plain text."""
         result = self.controller.result
         draft = result.drafts.get(code) if result else None
         if draft is None or draft.error:
-            self.statusBar().showMessage(self.tr("Nothing to copy yet."), 5000)
+            self.statusBar().showMessage(_("Nothing to copy yet."), 5000)
             return
         QGuiApplication.clipboard().setText(draft.text())
         name = self.catalog.languages[code].name
-        self._confirm_copy(self.tr("Copied the %1 reply").replace("%1", name), draft.text())
+        message = _("Copied the {language} reply to the clipboard ({count} characters).")
+        self._confirm_copy(message.format(language=name, count=len(draft.text())))
 
     def copy_both(self) -> None:
         """Copy every language's body, one after the other."""
         result = self.controller.result
         if result is None:
-            self.statusBar().showMessage(self.tr("Nothing to copy yet."), 5000)
+            self.statusBar().showMessage(_("Nothing to copy yet."), 5000)
             return
         texts = [d.text() for d in result.drafts.values() if not d.error]
         text = BOTH_SEPARATOR.join(texts)
         QGuiApplication.clipboard().setText(text)
-        self._confirm_copy(self.tr("Copied both replies"), text)
+        message = _("Copied both replies to the clipboard ({count} characters).")
+        self._confirm_copy(message.format(count=len(text)))
 
     def copy_subject(self, code: str) -> None:
         result = self.controller.result
@@ -268,16 +463,13 @@ class MainWindow(QMainWindow):
         if draft is None or not draft.subject:
             return
         QGuiApplication.clipboard().setText(draft.subject)
-        self.statusBar().showMessage(self.tr("Copied the subject line."), 5000)
+        self.statusBar().showMessage(_("Copied the subject line."), 5000)
 
-    def _confirm_copy(self, what: str, text: str) -> None:
-        message = (
-            what + " " + self.tr("to the clipboard (%1 characters).").replace("%1", str(len(text)))
-        )
+    def _confirm_copy(self, message: str) -> None:
         missing = self.controller.result.missing if self.controller.result else []
         if missing:
-            message += " " + self.tr("Note: %1 required field(s) are still empty.").replace(
-                "%1", str(len(missing))
+            message += " " + _("Note: {count} required field(s) are still empty.").format(
+                count=len(missing)
             )
         self.statusBar().showMessage(message, 8000)
 
@@ -321,13 +513,15 @@ class MainWindow(QMainWindow):
         for name in result.missing:
             field = scenario.field(name)
             label = field.label(self.ui_language) if field else name
-            rows.append(("⚠ " + self.tr("Fill in: %1").replace("%1", label), name))
+            rows.append(("⚠ " + _("Fill in: {field}").format(field=label), name))
         for code, draft in result.drafts.items():
             if draft.error:
-                text = self.tr("The %1 template has a mistake").replace("%1", code)
+                text = _("The {language} template has a mistake").format(
+                    language=self.catalog.languages[code].name
+                )
                 rows.append(("✖ " + text, None))
         if not rows:
-            rows.append(("✔ " + self.tr("Every required field is filled in."), None))
+            rows.append(("✔ " + _("Every required field is filled in."), None))
         # Rebuilt only when it changes, not on every keystroke: cheaper, and it keeps item
         # churn (where Qt bindings have had reference-count bugs) off the typing path.
         if rows == self._check_rows:
@@ -372,7 +566,7 @@ class MainWindow(QMainWindow):
         for name, splitter in self._splitters().items():
             self.settings.set_splitter(name, splitter.saveState())
         if not self.settings.sync():
-            self.statusBar().showMessage(self.tr("Could not save window settings."), 5000)
+            self.statusBar().showMessage(_("Could not save window settings."), 5000)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()

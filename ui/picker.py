@@ -15,6 +15,7 @@ from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from composer.scenario import Catalog
+from ui.i18n import _
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -80,22 +81,21 @@ class ScenarioFilter(QSortFilterProxyModel):
 class ScenarioPicker(QWidget):
     """Search box over a tree. Arrows in the search move through matches; Enter picks."""
 
-    scenarioChosen = Signal(str)
+    scenarioChosen = Signal(str)  # shown while browsing (a click, an arrow in the list)
+    scenarioActivated = Signal(str)  # Enter: the seller wants to fill this one in
 
     def __init__(self, catalog: Catalog, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("scenarioPane")
         self.search = QLineEdit(self)
         self.search.setObjectName("scenarioSearch")
-        self.search.setPlaceholderText(self.tr("Search scenarios (e.g. delay, 催付)"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName(self.tr("Search scenarios"))
+        self.catalog = catalog
         self.model = build_model(catalog, language, self)
         self.proxy = ScenarioFilter(self)
         self.proxy.setSourceModel(self.model)
         self.tree = QTreeView(self)
         self.tree.setObjectName("scenarioPicker")
-        self.tree.setAccessibleName(self.tr("Scenarios"))
         self.tree.setModel(self.proxy)
         self.tree.setHeaderHidden(True)
         self.tree.setRootIsDecorated(False)
@@ -114,8 +114,30 @@ class ScenarioPicker(QWidget):
         self.search.returnPressed.connect(self._choose_current)
         self.search.installEventFilter(self)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
-        self.tree.activated.connect(lambda index: self._choose(index))
+        self.tree.activated.connect(lambda index: self._choose(index, activate=True))
         self.tree.clicked.connect(lambda index: self._choose(index))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set the interface texts in the current interface language."""
+        self.search.setPlaceholderText(_("Search scenarios (e.g. delay, 催付)"))
+        self.search.setAccessibleName(_("Search scenarios"))
+        self.search.setAccessibleDescription(
+            _("Type words in English or Chinese; arrows move through the matches, Enter opens one")
+        )
+        self.tree.setAccessibleName(_("Scenarios"))
+        self.tree.setAccessibleDescription(_("Scenarios grouped by category"))
+
+    def set_language(self, language: str) -> None:
+        """Show scenario and category titles in the reply language ``language``."""
+        current = self.tree.currentIndex().data(ID_ROLE)
+        old = self.model
+        self.model = build_model(self.catalog, language, self)
+        self.proxy.setSourceModel(self.model)
+        old.deleteLater()
+        self.tree.expandAll()
+        if current:
+            self.select(current)
 
     # --- what the window asks of it -----------------------------------------------------------
 
@@ -168,17 +190,17 @@ class ScenarioPicker(QWidget):
         if not self._quiet and self.tree.hasFocus():
             self._choose(current)
 
-    def _choose(self, index: QModelIndex) -> None:
+    def _choose(self, index: QModelIndex, activate: bool = False) -> None:
         scenario_id = index.data(ID_ROLE) if index.isValid() else None
         if scenario_id:
-            self.scenarioChosen.emit(scenario_id)
+            (self.scenarioActivated if activate else self.scenarioChosen).emit(scenario_id)
 
     def _choose_current(self) -> None:
         current = self.tree.currentIndex()
         if not current.isValid() or current.data(ID_ROLE) is None:
             indexes = self._scenario_indexes()
             current = indexes[0] if indexes else QModelIndex()
-        self._choose(current)
+        self._choose(current, activate=True)
 
     def _step(self, delta: int) -> None:
         indexes = self._scenario_indexes()

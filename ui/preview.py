@@ -18,9 +18,8 @@ from PySide6.QtWidgets import (
 
 from composer.render import Draft
 from composer.scenario import Language
-
-MARKER_BACKGROUND = "#ffe08a"
-MARKER_TEXT = "#6b4a00"
+from ui import theme
+from ui.i18n import _
 
 
 class MarkerHighlighter(QSyntaxHighlighter):
@@ -30,9 +29,15 @@ class MarkerHighlighter(QSyntaxHighlighter):
         super().__init__(document)
         self._markers: tuple[str, ...] = ()
         self._format = QTextCharFormat()
-        self._format.setBackground(QColor(MARKER_BACKGROUND))
-        self._format.setForeground(QColor(MARKER_TEXT))
+        self.update_colors()
+
+    def update_colors(self) -> None:
+        """Take the marker colours of the current theme."""
+        colors = theme.accents()
+        self._format.setBackground(QColor(colors.marker_background))
+        self._format.setForeground(QColor(colors.marker_text))
         self._format.setFontWeight(QFont.Weight.DemiBold)
+        self.rehighlight()
 
     def set_markers(self, markers: Sequence[str]) -> None:
         markers = tuple(markers)
@@ -51,10 +56,11 @@ class MarkerHighlighter(QSyntaxHighlighter):
 def marked_html(text: str, markers: Sequence[str]) -> str:
     """``text`` as HTML with each marker painted like the body's (for one-line labels)."""
     escaped = html.escape(text)
+    colors = theme.accents()
     for marker in markers:
         escaped = escaped.replace(
             html.escape(marker),
-            f'<span style="background:{MARKER_BACKGROUND};color:{MARKER_TEXT};'
+            f'<span style="background:{colors.marker_background};color:{colors.marker_text};'
             f'font-weight:600">{html.escape(marker)}</span>',
         )
     return escaped
@@ -86,10 +92,8 @@ class PreviewPane(QWidget):
         self.subject.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.subject.setTextFormat(Qt.TextFormat.RichText)  # to mark unfilled fields
         self.subject.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.subject.setAccessibleName(self.tr("Subject (%1)").replace("%1", language.name))
         self.copy_subject = QToolButton(self)
         self.copy_subject.setObjectName(f"copySubject{suffix}Button")
-        self.copy_subject.setText(self.tr("Copy subject"))
         self.copy_subject.setAutoRaise(True)
         self.copy_subject.clicked.connect(
             lambda: self.copySubjectRequested.emit(self.language.code)
@@ -97,12 +101,11 @@ class PreviewPane(QWidget):
         self.body = QPlainTextEdit(self)
         self.body.setObjectName(f"preview{suffix}")
         self.body.setReadOnly(True)
-        self.body.setAccessibleName(self.tr("Reply in %1").replace("%1", language.name))
         self.highlighter = MarkerHighlighter(self.body.document())
 
         subject_row = QHBoxLayout()
         subject_row.setContentsMargins(0, 0, 0, 0)
-        self.subject_caption = QLabel(self.tr("Subject:"), self)
+        self.subject_caption = QLabel(self)
         subject_row.addWidget(self.subject_caption, 0, Qt.AlignmentFlag.AlignTop)
         subject_row.addWidget(self.subject, 1)
         subject_row.addWidget(self.copy_subject, 0, Qt.AlignmentFlag.AlignTop)
@@ -113,9 +116,34 @@ class PreviewPane(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self._subject_row)
         layout.addWidget(self.body, 1)
+        self._draft: Draft | None = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set the interface texts in the current interface language."""
+        name = self.language.name
+        self.subject_caption.setText(_("Subject:"))
+        self.subject.setAccessibleName(_("Subject ({language})").format(language=name))
+        self.copy_subject.setText(_("Copy subject"))
+        self.copy_subject.setToolTip(_("Copy the {language} subject line").format(language=name))
+        self.body.setAccessibleName(_("Reply in {language}").format(language=name))
+        self.body.setAccessibleDescription(
+            _("The {language} reply as it will be copied, with unfilled fields marked").format(
+                language=name
+            )
+        )
+        if self._draft is not None and self._draft.error:
+            self.show_draft(self._draft)
+
+    def update_colors(self) -> None:
+        """Repaint the markers after a theme change."""
+        self.highlighter.update_colors()
+        if self._draft is not None:
+            self.subject.setText(marked_html(self._draft.subject or "", self._draft.markers))
 
     def show_draft(self, draft: Draft | None) -> None:
         """Show ``draft`` keeping the reader's scroll position; None clears the pane."""
+        self._draft = draft
         if draft is None:
             self.subject.clear()
             self.body.clear()
@@ -124,8 +152,9 @@ class PreviewPane(QWidget):
         self.subject.setText(marked_html(draft.subject or "", draft.markers))
         text = draft.body
         if draft.error:
-            text = self.tr("This reply cannot be shown because its template has a mistake:\n%1")
-            text = text.replace("%1", draft.error)
+            text = _(
+                "This reply cannot be shown because its template has a mistake:\n{error}"
+            ).format(error=draft.error)
         self.highlighter.set_markers(draft.markers)
         if text != self.body.toPlainText():
             bar = self.body.verticalScrollBar()

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+MAX_RECENT = 10  # the current scenario and the nine Ctrl+1..9 reopen
+
 
 class WindowSettings:
     """A typed face over QSettings, with defaults."""
@@ -50,7 +52,43 @@ class WindowSettings:
 
     @property
     def ui_language(self) -> str:
-        return str(self._qsettings.value("ui/language", "en"))
+        """The interface language chosen in the menu; "" follows the system."""
+        return str(self._qsettings.value("ui/language", "") or "")
+
+    @ui_language.setter
+    def ui_language(self, value: str) -> None:
+        self._set("ui/language", value)
+
+    @property
+    def theme(self) -> str:
+        """ "system", "light" or "dark"."""
+        return str(self._qsettings.value("ui/theme", "system") or "system")
+
+    @theme.setter
+    def theme(self, value: str) -> None:
+        self._set("ui/theme", value)
+
+    @property
+    def recent_scenarios(self) -> list[str]:
+        """Scenario ids, most recently opened first."""
+        value = self._qsettings.value("draft/recentScenarios", [])
+        if isinstance(value, str):  # QSettings gives a lone string for a one-item list
+            value = [value]
+        if not isinstance(value, list):
+            return []
+        return [str(v) for v in value if v][:MAX_RECENT]
+
+    def add_recent(self, scenario_id: str) -> None:
+        recent = [scenario_id, *(r for r in self.recent_scenarios if r != scenario_id)]
+        self._set("draft/recentScenarios", recent[:MAX_RECENT])
+
+    @property
+    def first_run_done(self) -> bool:
+        return str(self._qsettings.value("ui/firstRunDone", "false")).lower() == "true"
+
+    @first_run_done.setter
+    def first_run_done(self, value: bool) -> None:
+        self._set("ui/firstRunDone", "true" if value else "false")
 
     def sync(self) -> bool:
         """Write to disk; False when the folder cannot be written (the app keeps working)."""

@@ -1,0 +1,99 @@
+"""Light and dark themes: follow the system by default, or the seller's choice.
+
+Qt 6.8+ asks the platform for a colour scheme (Windows and macOS honour it). Where the platform
+ignores the request (X11 without a desktop portal, offscreen), the Fusion style gets an explicit
+palette, so "dark" is dark everywhere. Our own accents (unfilled-field markers, the problems
+banner) come from ``accents()`` so they stay readable on either background.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+THEMES = ("system", "light", "dark")
+
+
+@dataclass(frozen=True)
+class Accents:
+    """Colours of our own, chosen for the current background."""
+
+    marker_background: str
+    marker_text: str
+    banner_background: str
+    banner_text: str
+    banner_border: str
+
+
+LIGHT_ACCENTS = Accents("#ffe08a", "#6b4a00", "#fdecea", "#611a15", "#f5c2bd")
+DARK_ACCENTS = Accents("#7a5d00", "#fff3c4", "#4a1f1c", "#ffd9d4", "#8c3b34")
+
+
+def is_dark(palette: QPalette | None = None) -> bool:
+    """True when the window background is dark."""
+    palette = palette or QGuiApplication.palette()
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def accents() -> Accents:
+    return DARK_ACCENTS if is_dark() else LIGHT_ACCENTS
+
+
+def dark_palette() -> QPalette:
+    """A dark Fusion palette, for platforms that do not provide one."""
+    palette = QPalette()
+    window, base, text = QColor("#2b2b2b"), QColor("#1f1f1f"), QColor("#e8e8e8")
+    disabled = QColor("#7a7a7a")
+    roles = {
+        QPalette.ColorRole.Window: window,
+        QPalette.ColorRole.WindowText: text,
+        QPalette.ColorRole.Base: base,
+        QPalette.ColorRole.AlternateBase: QColor("#262626"),
+        QPalette.ColorRole.ToolTipBase: QColor("#3a3a3a"),
+        QPalette.ColorRole.ToolTipText: text,
+        QPalette.ColorRole.PlaceholderText: QColor("#9a9a9a"),
+        QPalette.ColorRole.Text: text,
+        QPalette.ColorRole.Button: QColor("#353535"),
+        QPalette.ColorRole.ButtonText: text,
+        QPalette.ColorRole.BrightText: QColor("#ff6b6b"),
+        QPalette.ColorRole.Light: QColor("#454545"),
+        QPalette.ColorRole.Midlight: QColor("#3a3a3a"),
+        QPalette.ColorRole.Mid: QColor("#303030"),
+        QPalette.ColorRole.Dark: QColor("#1a1a1a"),
+        QPalette.ColorRole.Shadow: QColor("#000000"),
+        QPalette.ColorRole.Highlight: QColor("#3d7ac7"),
+        QPalette.ColorRole.HighlightedText: QColor("#ffffff"),
+        QPalette.ColorRole.Link: QColor("#7fb4ff"),
+        QPalette.ColorRole.LinkVisited: QColor("#c49bff"),
+    }
+    for role, color in roles.items():
+        palette.setColor(role, color)
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+    ):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, disabled)
+    return palette
+
+
+def apply_theme(app: QApplication, theme: str) -> str:
+    """Make the app ``theme`` ("system", "light" or "dark"); returns the theme applied."""
+    theme = theme if theme in THEMES else "system"
+    hints = app.styleHints()
+    if theme == "system":
+        hints.unsetColorScheme()
+        app.setPalette(app.style().standardPalette())
+        return theme
+    want_dark = theme == "dark"
+    hints.setColorScheme(Qt.ColorScheme.Dark if want_dark else Qt.ColorScheme.Light)
+    app.setPalette(app.style().standardPalette())
+    if is_dark(app.palette()) != want_dark:
+        # The platform ignored the request: paint it ourselves with Fusion.
+        if app.style().name().lower() != "fusion":
+            app.setStyle("Fusion")
+        app.setPalette(dark_palette() if want_dark else app.style().standardPalette())
+    return theme
