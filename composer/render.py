@@ -101,7 +101,15 @@ class Renderer:
             # leaves out (a buyer's name behind "Dear customer") is not flagged.
             markers = tuple(v.text for v in context.values() if v.missing and v.printed)
             drafts[code] = Draft(code, tidy(body), subject, markers)
-        return RenderResult(scenario.id, drafts, missing)
+            # An optional field the reply prints is needed after all (a new address when
+            # re-shipping): it is listed as missing like a required one.
+            missing.extend(
+                name
+                for name, v in context.items()
+                if v.missing and v.printed and name not in missing
+            )
+        order = [f.name for f in scenario.fields]
+        return RenderResult(scenario.id, drafts, sorted(missing, key=order.index))
 
 
 def tidy(text: str) -> str:

@@ -8,6 +8,7 @@ have none, a placeholder left over from a sample (``XXX``, ``(Your name)``, ``[.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -64,20 +65,36 @@ def check_library(result: LoadResult, folders: Iterable[Path] | None = None) -> 
     return findings
 
 
+MAX_COMBINATIONS = 512  # of choice options and yes/no answers, per scenario
+
+
 def variants(scenario: Scenario) -> list[tuple[str, dict[str, Value]]]:
-    """The value sets a check renders: the examples, each option of each choice field, and
-    the examples with every optional field left empty."""
+    """The value sets a check renders: the examples; every combination of every choice's
+    options and every yes/no answer, each with the examples and again with every optional
+    field empty; and each optional field left empty on its own."""
     examples = scenario.examples()
     found: list[tuple[str, dict[str, Value]]] = [("example values", examples)]
+    axes: list[tuple[str, list[Value]]] = []
     for field in scenario.fields:
-        for option in field.options:
-            if option.key != examples.get(field.name):
-                found.append((f"{field.name}={option.key}", {**examples, field.name: option.key}))
-    optional = {
+        if field.options:
+            axes.append((field.name, [option.key for option in field.options]))
+        elif field.type is FieldType.YES_NO:
+            axes.append((field.name, [True, False]))
+    optional: dict[str, Value] = {
         f.name: None for f in scenario.fields if not f.required and f.type is not FieldType.YES_NO
     }
-    if optional:
-        found.append(("optional fields empty", {**examples, **optional}))
+    names = [name for name, _ in axes]
+    combinations = itertools.product(*(choices for _, choices in axes))
+    for combination in itertools.islice(combinations, MAX_COMBINATIONS):
+        chosen = dict(zip(names, combination, strict=True))
+        label = ", ".join(f"{name}={value}" for name, value in chosen.items())
+        if chosen:
+            found.append((label, {**examples, **chosen}))
+        if optional:
+            empty_label = f"{label}, optional fields empty" if label else "optional fields empty"
+            found.append((empty_label, {**examples, **chosen, **optional}))
+    for name in optional:
+        found.append((f"{name} empty", {**examples, name: None}))
     return found
 
 
@@ -98,8 +115,9 @@ def check_scenario(renderer: Renderer, scenario: Scenario) -> list[Finding]:
     for label, values in variants(scenario):
         result = renderer.render_draft(scenario, values)
         prefix = f"{scenario.id} ({label})"
-        for name in result.missing:
-            add(f"{scenario.id}: required field {name!r} has no example value")
+        if label == "example values":  # elsewhere fields are emptied on purpose
+            for name in result.missing:
+                add(f"{scenario.id}: field {name!r} is needed but has no example value")
         paragraphs: dict[str, int] = {}
         for code, draft in result.drafts.items():
             reply = scenario.replies[code]

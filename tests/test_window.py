@@ -69,10 +69,10 @@ def test_it_opens_on_a_scenario_with_its_preview_ready(window):
     [
         ("催付", ["unpaid-reminder"]),
         ("物流延误", ["shipping-delay"]),
-        ("delay", ["shipping-delay"]),
+        ("delay", ["holiday-notice", "shipping-delay"]),
         ("ADDRESS-change", ["address-change"]),
         ("改地址", ["address-change"]),
-        ("customs 海关", ["shipping-delay"]),
+        ("customs 海关", ["shipping-delay", "not-received"]),
         ("payment", ["unpaid-reminder"]),
         ("zzzz", []),
     ],
@@ -80,6 +80,16 @@ def test_it_opens_on_a_scenario_with_its_preview_ready(window):
 def test_search_filters_on_titles_ids_and_keywords_in_both_languages(window, query, expected):
     window.picker.search.setText(query)
     assert window.picker.visible_ids() == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "wanted"),
+    [("差评", "negative-review"), ("纠纷", "dispute-opened"), ("未收到货", "not-received")],
+)
+def test_what_sellers_call_a_case_finds_it(window, query, wanted):
+    # Related scenarios may match too (a dispute over a damaged item...): the one meant must.
+    window.picker.search.setText(query)
+    assert wanted in window.picker.visible_ids()
 
 
 def test_arrows_and_enter_in_the_search_pick_a_scenario(window, qtbot):

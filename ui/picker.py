@@ -19,6 +19,7 @@ from ui.i18n import _
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
+TITLE_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
 def build_model(
@@ -44,6 +45,8 @@ def build_model(
         item.setData(scenario.id, ID_ROLE)
         category_titles = " ".join(catalog.category(scenario.category).titles.values())
         item.setData(f"{scenario.search_text()} {category_titles.casefold()}", SEARCH_ROLE)
+        titles = " ".join([scenario.id, *scenario.titles.values()])
+        item.setData(titles.casefold(), TITLE_ROLE)
         others = [t for code, t in scenario.titles.items() if code != language]
         item.setToolTip("\n".join([scenario.title(language), *others, scenario.id]))
         group.appendRow(item)
@@ -158,11 +161,19 @@ class ScenarioPicker(QWidget):
     def _filter(self, text: str) -> None:
         self.proxy.set_query(text)
         self.tree.expandAll()
-        current = self.tree.currentIndex()
-        if not current.isValid() or current.data(ID_ROLE) is None:
-            indexes = self._scenario_indexes()
-            if indexes:
-                self._set_current(indexes[0])
+        best = self._best_match(text)
+        if best.isValid():
+            self._set_current(best)
+
+    def _best_match(self, text: str) -> QModelIndex:
+        """The scenario Enter opens: the first whose title or id has every word typed, else
+        the first that matches on keywords."""
+        indexes = self._scenario_indexes()
+        terms = text.casefold().split()
+        for index in indexes:
+            if all(term in (index.data(TITLE_ROLE) or "") for term in terms):
+                return index
+        return indexes[0] if indexes else QModelIndex()
 
     def _scenario_indexes(self) -> list[QModelIndex]:
         found: list[QModelIndex] = []
