@@ -64,7 +64,7 @@ def test_switching_to_chinese_changes_the_visible_texts_at_once(window):
     window.language_actions["zh_CN"].trigger()
     assert i18n.current() == "zh_CN"
     assert child(window, QPushButton, "copyBothButton").text() == "复制两种语言"
-    assert child(window, QPushButton, "copyEnButton").text() == "复制English"
+    assert child(window, QPushButton, "copyEnButton").text() == "复制英语"
     assert window.windowTitle() == "回复助手"
     assert menu_texts(window) == ["回复(&R)", "视图(&V)", "帮助(&H)"]
     assert child(window, QLineEdit, "scenarioSearch").placeholderText().startswith("搜索场景")

@@ -50,6 +50,17 @@ def content_language(language: str | None = None) -> str:
     return (language or _current).split("_")[0]
 
 
+def language_name(locale: str, fallback: str) -> str:
+    """A reply language named in the interface language ("英语" for en_US in Chinese)."""
+    from babel import Locale, UnknownLocaleError  # the formatting of replies loads it anyway
+
+    try:
+        code = Locale.parse(locale).language
+        return str(Locale.parse(_current).languages.get(code) or fallback)
+    except (UnknownLocaleError, ValueError):
+        return fallback
+
+
 def system_language() -> str:
     """The supported interface language closest to the system's: Chinese or English."""
     for name in QLocale.system().uiLanguages():

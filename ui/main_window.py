@@ -298,7 +298,7 @@ class MainWindow(QMainWindow):
         self.checks.setToolTip(_("Click a line to go to the field"))
         self.guidance_heading.setText(_("How to handle it"))
         for code, button in self.copy_buttons.items():
-            name = self.catalog.languages[code].name
+            name = self.language_name(code)
             button.setText(_("Copy {language}").format(language=name))
             button.setToolTip(_("Copy the {language} reply as plain text").format(language=name))
         self.copy_both_button.setText(_("Copy both"))
@@ -441,9 +441,14 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(_("Nothing to copy yet."), 5000)
             return
         QGuiApplication.clipboard().setText(draft.text())
-        name = self.catalog.languages[code].name
+        name = self.language_name(code)
         message = _("Copied the {language} reply to the clipboard ({count} characters).")
         self._confirm_copy(message.format(language=name, count=len(draft.text())))
+
+    def language_name(self, code: str) -> str:
+        """Reply language ``code`` as the interface names it: "Chinese", "中文", "英语"."""
+        language = self.catalog.languages[code]
+        return i18n.language_name(language.locale, language.name)
 
     def copy_both(self) -> None:
         """Copy every language's body, one after the other."""
@@ -517,7 +522,7 @@ class MainWindow(QMainWindow):
         for code, draft in result.drafts.items():
             if draft.error:
                 text = _("The {language} template has a mistake").format(
-                    language=self.catalog.languages[code].name
+                    language=self.language_name(code)
                 )
                 rows.append(("✖ " + text, None))
         if not rows:
