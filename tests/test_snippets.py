@@ -34,13 +34,25 @@ def store(data_dir, clock):
     return SnippetStore(data_dir / "snippets.json", clock=clock)
 
 
+def snippet(key: str, title: str, en: str, zh: str, *tags: str) -> Snippet:
+    return Snippet(key, title, {"en": en, "zh": zh}, list(tags))
+
+
 LIBRARY = [
-    Snippet("sig", "Signature", {"en": "Best regards, Li Wei", "zh": "此致，李伟"}, ["sign-off"]),
-    Snippet("sorry-delay", "Apology for a delay", {"en": "We are sorry for the delay.", "zh": "很抱歉物流延误。"}),
-    Snippet("coupon5", "Coupon $5", {"en": "Here is a $5 coupon.", "zh": "送您一张5美元优惠券。"}, ["coupon"]),
-    Snippet("refund-full", "Full refund", {"en": "We will refund the full amount.", "zh": "我们将全额退款。"}),
-    Snippet("holiday", "Spring Festival notice", {"en": "Our warehouse closes for the Spring Festival.", "zh": "春节期间仓库放假。"}, ["notice"]),
-]  # fmt: skip
+    snippet("sig", "Signature", "Best regards, Li Wei", "此致，李伟", "sign-off"),
+    snippet(
+        "sorry-delay", "Apology for a delay", "We are sorry for the delay.", "很抱歉物流延误。"
+    ),
+    snippet("coupon5", "Coupon $5", "Here is a $5 coupon.", "送您一张5美元优惠券。", "coupon"),
+    snippet("refund-full", "Full refund", "We will refund the full amount.", "我们将全额退款。"),
+    snippet(
+        "holiday",
+        "Spring Festival notice",
+        "Our warehouse closes for the Spring Festival.",
+        "春节期间仓库放假。",
+        "notice",
+    ),
+]
 
 
 def test_save_get_all_remove(store, clock):
