@@ -21,6 +21,7 @@ from composer.render import Renderer
 from ui.assets import app_icon
 from ui.controller import DraftController
 from ui.main_window import MainWindow, show_error
+from ui.seller_data import SellerData, attach
 from ui.settings import WindowSettings
 
 log = logging.getLogger("reply_composer")
@@ -41,9 +42,12 @@ def build_main_window(
     loaded = load_catalog(folders)
     for problem in loaded.problems:
         log.warning("%s: %s", problem.severity, problem)
-    controller = DraftController(loaded.catalog, Renderer(loaded.catalog))
+    seller = SellerData(data)
+    renderer = Renderer(loaded.catalog, snippets=seller.snippets.body)
+    controller = DraftController(loaded.catalog, renderer, profile=seller.profile.load())
     window = MainWindow(loaded.catalog, controller, WindowSettings(data), loaded.problems)
     controller.setParent(window)
+    attach(window, seller)
     return window
 
 

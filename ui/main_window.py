@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -41,6 +41,8 @@ BOTH_SEPARATOR = "\n\n----------\n\n"
 
 class MainWindow(QMainWindow):
     """Three panes over one DraftController. Built by ``ui.app.build_main_window``."""
+
+    copied = Signal(str)  # a reply went to the clipboard: its language code, or "all"
 
     def __init__(
         self,
@@ -250,6 +252,7 @@ class MainWindow(QMainWindow):
         QGuiApplication.clipboard().setText(draft.text())
         name = self.catalog.languages[code].name
         self._confirm_copy(self.tr("Copied the %1 reply").replace("%1", name), draft.text())
+        self.copied.emit(code)
 
     def copy_both(self) -> None:
         """Copy every language's body, one after the other."""
@@ -261,6 +264,7 @@ class MainWindow(QMainWindow):
         text = BOTH_SEPARATOR.join(texts)
         QGuiApplication.clipboard().setText(text)
         self._confirm_copy(self.tr("Copied both replies"), text)
+        self.copied.emit("all")
 
     def copy_subject(self, code: str) -> None:
         result = self.controller.result
