@@ -131,7 +131,7 @@ class SellerDataUi:
             self.history_view.problem.connect(self.report)
         self.history_view.refresh()
         self.history_view.show()
-        self.history_view.raise_()
+        self.history_view.activateWindow()
         return self.history_view
 
     def reopen(self, record: HistoryRecord) -> bool:
