@@ -9,11 +9,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from composer import paths, version
+from composer import cli_store, paths, version
 from composer.fields import FieldValueError, Value, to_json
 from composer.loader import LoadResult, load_catalog
 from composer.render import Renderer
@@ -87,6 +87,8 @@ def build_parser() -> argparse.ArgumentParser:
         "check", parents=[common], help="check template folders (default: all loaded)"
     )
     check.add_argument("folders", metavar="DIR", nargs="*")
+
+    _COMMANDS.update(cli_store.register(commands))
     return parser
 
 
@@ -121,6 +123,16 @@ def _scenario(result: LoadResult, scenario_id: str) -> Scenario:
     if scenario is None:
         raise UsageError(f"unknown scenario {scenario_id!r} (see `{PROG} list`)")
     return scenario
+
+
+def _snippets(args: argparse.Namespace) -> Callable[[str, str], str | None] | None:
+    """The data folder's snippet library for ``{{ snippet() }}``, if the seller has one."""
+    library = paths.snippets_file(paths.data_dir(args.data_dir))
+    if not library.exists():
+        return None
+    from composer.snippets import SnippetStore
+
+    return SnippetStore(library).body
 
 
 def _print_json(data: Any) -> None:
@@ -220,7 +232,8 @@ def cmd_render(args: argparse.Namespace) -> int:
         if code not in scenario.replies:
             known = ", ".join(scenario.replies)
             raise UsageError(f"{scenario.id} has no {code!r} reply (languages: {known}, all)")
-    rendered = Renderer(result.catalog).render_draft(scenario, _values(args, scenario), languages)
+    renderer = Renderer(result.catalog, snippets=_snippets(args))
+    rendered = renderer.render_draft(scenario, _values(args, scenario), languages)
     failed = any(d.error for d in rendered.drafts.values())
     if args.json:
         drafts: dict[str, Any] = {}
@@ -281,4 +294,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
-_COMMANDS = {"list": cmd_list, "fields": cmd_fields, "render": cmd_render, "check": cmd_check}
+_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "list": cmd_list,
+    "fields": cmd_fields,
+    "render": cmd_render,
+    "check": cmd_check,
+}

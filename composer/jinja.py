@@ -8,7 +8,7 @@ types ``{{ 7*7 }}`` sees exactly that in the reply.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from jinja2 import DictLoader, StrictUndefined, nodes, pass_context
@@ -111,6 +111,38 @@ def _money_filter(value: Any, style: str | None = None) -> str:
 
 FILTERS = {"date": _date_filter, "money": _money_filter}
 
+SnippetText = Callable[[str], "str | None"]
+"""A snippet's text in the language being rendered, by key; None when there is none."""
+
+MISSING_SNIPPETS = "__missing_snippets__"  # the render's list of markers it printed
+_SNIPPET_MARKERS = {"zh": "[片段：{key}]"}  # by language code; others use English
+
+
+def snippet_marker(key: str, language_code: str) -> str:
+    """What a draft shows for a snippet the library does not have: ``[snippet: sig]``."""
+    base = language_code.split("-")[0].split("_")[0]
+    return _SNIPPET_MARKERS.get(base, "[snippet: {key}]").format(key=key)
+
+
+def _no_snippets(key: str) -> str | None:
+    return None
+
+
+def _snippet_function(text_of: SnippetText, language_code: str) -> Callable[..., str]:
+    @pass_context
+    def snippet(context: Context, key: Any) -> str:
+        """``{{ snippet("sig") }}``: the seller's snippet in this language, printed as it is."""
+        name = str(key)
+        text = text_of(name)
+        if text is None:
+            text = snippet_marker(name, language_code)
+            missing = context.get(MISSING_SNIPPETS)
+            if isinstance(missing, list):
+                missing.append(text)
+        return text
+
+    return snippet
+
 
 @pass_context
 def _partial(context: Context, name: str) -> str:
@@ -119,14 +151,20 @@ def _partial(context: Context, name: str) -> str:
     return template.render(context.get_all())
 
 
-def make_environment(partials: Mapping[str, str] | None = None) -> SandboxedEnvironment:
+def make_environment(
+    partials: Mapping[str, str] | None = None,
+    snippets: SnippetText | None = None,
+    language_code: str = "en",
+) -> SandboxedEnvironment:
     """A sandboxed environment for one language, with that language's shared pieces.
 
     ``{{ partial("greeting") }}`` in a body pulls in the partial named ``greeting`` of the
     same language. (An expression, not ``{% include %}``: a block tag swallows the line end
-    after it, which would glue the greeting to the next paragraph.) Undefined names raise
-    instead of printing nothing; block tags swallow their own line so ``{% if %}`` does not
-    leave blank lines in a reply.
+    after it, which would glue the greeting to the next paragraph.) ``{{ snippet("sig") }}``
+    prints the seller's snippet ``sig`` from ``snippets`` (its text is printed as it is, never
+    run as a template); a snippet the library lacks prints a marker, not an error. Undefined
+    names raise instead of printing nothing; block tags swallow their own line so ``{% if %}``
+    does not leave blank lines in a reply.
     """
     env = SandboxedEnvironment(
         loader=DictLoader(dict(partials or {})),
@@ -139,6 +177,7 @@ def make_environment(partials: Mapping[str, str] | None = None) -> SandboxedEnvi
     )
     env.filters.update(FILTERS)
     env.globals["partial"] = _partial
+    env.globals["snippet"] = _snippet_function(snippets or _no_snippets, language_code)
     return env
 
 

@@ -16,6 +16,9 @@ import platformdirs
 APP_NAME = "ReplyComposer"
 HOME_ENV = "REPLY_COMPOSER_HOME"
 USER_TEMPLATES = "templates"
+SNIPPETS_FILE = "snippets.json"
+PROFILE_FILE = "profile.json"
+HISTORY_FILE = "history.json"
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
@@ -55,3 +58,18 @@ def template_dirs(base: Path, extra: Iterable[str | os.PathLike[str]] = ()) -> l
     A later folder overrides an earlier one's scenario with the same id.
     """
     return [shipped_templates_dir(), user_templates_dir(base), *(Path(p) for p in extra)]
+
+
+def snippets_file(base: Path) -> Path:
+    """The seller's snippet library in a data folder."""
+    return base / SNIPPETS_FILE
+
+
+def profile_file(base: Path) -> Path:
+    """The seller's profile (name, shop, defaults) in a data folder."""
+    return base / PROFILE_FILE
+
+
+def history_file(base: Path) -> Path:
+    """The replies the seller copied, in a data folder."""
+    return base / HISTORY_FILE

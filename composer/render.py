@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from jinja2 import Template, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
 from composer.fields import Value
-from composer.jinja import Shown, make_environment
+from composer.jinja import MISSING_SNIPPETS, Shown, make_environment
 from composer.scenario import Catalog, Scenario
+
+SnippetLookup = Callable[[str, str], "str | None"] | Mapping[str, Mapping[str, str]]
+"""Where ``{{ snippet(key) }}`` finds its text: ``lookup(key, language)`` (such as
+``SnippetStore.body``), or a mapping of key to texts by language."""
 
 
 @dataclass(frozen=True)
@@ -42,10 +46,20 @@ class RenderResult:
 
 
 class Renderer:
-    """Renders drafts for the scenarios of one catalog, compiling each template only once."""
+    """Renders drafts for the scenarios of one catalog, compiling each template only once.
 
-    def __init__(self, catalog: Catalog) -> None:
+    ``snippets`` is where templates' ``{{ snippet('sig') }}`` look their text up, in each
+    draft's language; without it every snippet shows as a marker (``[snippet: sig]``).
+    """
+
+    def __init__(self, catalog: Catalog, snippets: SnippetLookup | None = None) -> None:
         self.catalog = catalog
+        self._snippets: Callable[[str, str], str | None] | None
+        if snippets is None or callable(snippets):
+            self._snippets = snippets
+        else:
+            library = snippets
+            self._snippets = lambda key, code: library.get(key, {}).get(code) or None
         self._environments: dict[str, SandboxedEnvironment] = {}
         self._compiled: dict[tuple[str, str, str], tuple[str, Template]] = {}
 
@@ -53,7 +67,12 @@ class Renderer:
         """The sandboxed environment of ``language``, with its partials."""
         env = self._environments.get(language)
         if env is None:
-            env = make_environment(self.catalog.partials.get(language, {}))
+            lookup = self._snippets
+            env = make_environment(
+                self.catalog.partials.get(language, {}),
+                (lambda key: lookup(key, language)) if lookup else None,
+                language,
+            )
             self._environments[language] = env
         return env
 
@@ -85,7 +104,11 @@ class Renderer:
             if language is None or reply is None:
                 drafts[code] = Draft(code, "", error=f"{scenario.id} has no {code!r} reply")
                 continue
-            context = {f.name: Shown(f, values.get(f.name), language) for f in scenario.fields}
+            context: dict[str, object] = {
+                f.name: Shown(f, values.get(f.name), language) for f in scenario.fields
+            }
+            missing_snippets: list[str] = []
+            context[MISSING_SNIPPETS] = missing_snippets
             try:
                 body = self._template(scenario, code, "body", reply.body).render(context)
                 subject = None
@@ -99,14 +122,17 @@ class Renderer:
                 continue
             # Only the markers the reply actually shows: an empty field that a conditional
             # leaves out (a buyer's name behind "Dear customer") is not flagged.
-            markers = tuple(v.text for v in context.values() if v.missing and v.printed)
+            markers = tuple(
+                v.text for v in context.values() if isinstance(v, Shown) and v.missing and v.printed
+            )
+            markers += tuple(dict.fromkeys(missing_snippets))
             drafts[code] = Draft(code, tidy(body), subject, markers)
             # An optional field the reply prints is needed after all (a new address when
             # re-shipping): it is listed as missing like a required one.
             missing.extend(
                 name
                 for name, v in context.items()
-                if v.missing and v.printed and name not in missing
+                if isinstance(v, Shown) and v.missing and v.printed and name not in missing
             )
         order = [f.name for f in scenario.fields]
         return RenderResult(scenario.id, drafts, sorted(missing, key=order.index))

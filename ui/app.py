@@ -23,6 +23,7 @@ from ui.assets import app_icon
 from ui.controller import DraftController
 from ui.i18n import _
 from ui.main_window import MainWindow, show_error
+from ui.seller_data import SellerData, attach
 from ui.settings import WindowSettings
 
 log = logging.getLogger("reply_composer")
@@ -46,9 +47,12 @@ def build_main_window(
     loaded = load_catalog(folders)
     for problem in loaded.problems:
         log.warning("%s: %s", problem.severity, problem)
-    controller = DraftController(loaded.catalog, Renderer(loaded.catalog))
+    seller = SellerData(data)
+    renderer = Renderer(loaded.catalog, snippets=seller.snippets.body)
+    controller = DraftController(loaded.catalog, renderer, profile=seller.profile.load())
     window = MainWindow(loaded.catalog, controller, settings, loaded.problems)
     controller.setParent(window)
+    attach(window, seller)
     return window
 
 

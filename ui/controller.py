@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from composer.fields import Value
+from composer.profile import Profile, prefill
 from composer.render import Renderer, RenderResult
 from composer.scenario import Catalog, Scenario
 
@@ -20,10 +21,17 @@ class DraftController(QObject):
     rendered = Signal(object)  # RenderResult
     valuesReplaced = Signal()  # values changed for the seller, not by their typing
 
-    def __init__(self, catalog: Catalog, renderer: Renderer, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        renderer: Renderer,
+        parent: QObject | None = None,
+        profile: Profile | None = None,
+    ) -> None:
         super().__init__(parent)
         self.catalog = catalog
         self.renderer = renderer
+        self.profile = profile or Profile()
         self.scenario: Scenario | None = None
         self.result: RenderResult | None = None
         self._values: dict[str, dict[str, Value]] = {}
@@ -32,7 +40,11 @@ class DraftController(QObject):
     def values(self) -> dict[str, Value]:
         if self.scenario is None:
             return {}
-        return self._values.setdefault(self.scenario.id, self.scenario.defaults())
+        return self._values.setdefault(self.scenario.id, self._fresh(self.scenario))
+
+    def _fresh(self, scenario: Scenario) -> dict[str, Value]:
+        """A new form's values: the defaults, then what the profile fills in."""
+        return {**scenario.defaults(), **prefill(scenario, self.profile)}
 
     def choose(self, scenario_id: str) -> bool:
         """Make ``scenario_id`` the current scenario; False if there is no such scenario."""
@@ -66,9 +78,41 @@ class DraftController(QObject):
 
     def reset(self) -> None:
         if self.scenario is not None:
-            self._values[self.scenario.id] = self.scenario.defaults()
+            self._values[self.scenario.id] = self._fresh(self.scenario)
             self.valuesReplaced.emit()
             self.render()
+
+    def set_profile(self, profile: Profile) -> None:
+        """A new profile: fields still empty or showing the old profile's value follow it."""
+        old = self.profile
+        self.profile = profile
+        for scenario_id, values in self._values.items():
+            scenario = self.catalog.get(scenario_id)
+            if scenario is None:
+                continue
+            before, after = prefill(scenario, old), prefill(scenario, profile)
+            for name in set(before) | set(after):
+                field = scenario.field(name)
+                current = values.get(name)
+                if field is not None and (field.is_empty(current) or current == before.get(name)):
+                    values[name] = after.get(name, field.default)
+        if self.scenario is not None:
+            self.valuesReplaced.emit()
+            self.render()
+
+    def restore(self, scenario_id: str, values: dict[str, Value]) -> bool:
+        """Give ``scenario_id`` exactly ``values`` (a reply reopened from the history).
+
+        Shown at once if it is the current scenario, else when it is chosen.
+        """
+        scenario = self.catalog.get(scenario_id)
+        if scenario is None:
+            return False
+        self._values[scenario_id] = dict(values)
+        if scenario is self.scenario:
+            self.valuesReplaced.emit()
+            self.render()
+        return True
 
     def render(self) -> RenderResult | None:
         """Render the current scenario in every language it has and announce it."""

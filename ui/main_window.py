@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -45,6 +45,9 @@ BOTH_SEPARATOR = "\n\n----------\n\n"
 
 class MainWindow(QMainWindow):
     """Three panes over one DraftController. Built by ``ui.app.build_main_window``."""
+
+    copied = Signal(str)  # a reply went to the clipboard: its language code, or "all"
+    retranslated = Signal()  # the interface language changed: parts added later follow it
 
     def __init__(
         self,
@@ -339,6 +342,7 @@ class MainWindow(QMainWindow):
         for pane in self.previews.values():
             pane.retranslate()
         self._update_recent_menu()
+        self.retranslated.emit()
         if self.controller.scenario is not None:
             self._show_scenario(self.controller.scenario)
             self._check_rows = []
@@ -444,6 +448,7 @@ class MainWindow(QMainWindow):
         name = self.language_name(code)
         message = _("Copied the {language} reply to the clipboard ({count} characters).")
         self._confirm_copy(message.format(language=name, count=len(draft.text())))
+        self.copied.emit(code)
 
     def language_name(self, code: str) -> str:
         """Reply language ``code`` as the interface names it: "Chinese", "中文", "英语"."""
@@ -461,6 +466,7 @@ class MainWindow(QMainWindow):
         QGuiApplication.clipboard().setText(text)
         message = _("Copied both replies to the clipboard ({count} characters).")
         self._confirm_copy(message.format(count=len(text)))
+        self.copied.emit("all")
 
     def copy_subject(self, code: str) -> None:
         result = self.controller.result

@@ -1,0 +1,198 @@
+"""The replies the seller copied: findable by order number or buyer, reopened with their values.
+
+Each copy saves a record: the scenario, the values, the rendered texts, when, the order number
+and the buyer's name. Records older than the seller's chosen number of days are deleted when a
+new one is saved, and there is a ceiling on how many are kept, so the file never grows without
+bound; both limits are shown where the history is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tinydb.table import Document
+
+from composer.fields import FieldValueError, Value, to_json
+from composer.render import RenderResult
+from composer.scenario import Scenario
+from composer.storage import Schema, local_now
+from composer.store import Store
+
+RECORDS = "records"
+SETTINGS = "settings"
+SCHEMA = Schema(
+    name="history", title="reply history", version=1, tables=frozenset({RECORDS, SETTINGS})
+)
+DEFAULT_KEEP_DAYS = 180
+MAX_RECORDS = 5_000  # the newest are kept past this, whatever the number of days
+_SETTINGS_ID = 1
+
+
+@dataclass(frozen=True)
+class HistoryRecord:
+    """One copied reply."""
+
+    id: int
+    time: dt.datetime
+    scenario_id: str
+    titles: Mapping[str, str]  # the scenario's title per language, as it was then
+    values: Mapping[str, Any]  # as JSON (dates as text, money as an object)
+    drafts: Mapping[str, Mapping[str, str | None]]  # language -> subject, body
+    copied: str = ""  # which was copied: a language code, or "all"
+    order_number: str = ""
+    buyer_name: str = ""
+
+    def title(self, language: str) -> str:
+        return self.titles.get(language) or self.titles.get("en") or self.scenario_id
+
+    def matches(self, text: str) -> bool:
+        """True when ``text`` is in the order number or the buyer's name (any case)."""
+        wanted = _fold(text)
+        return wanted in _fold(self.order_number) or wanted in _fold(self.buyer_name)
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold().strip()
+
+
+def _record(doc_id: int, doc: Mapping[str, Any]) -> HistoryRecord | None:
+    try:
+        time = dt.datetime.fromisoformat(doc["time"])
+        if time.tzinfo is None:  # written by hand without an offset: take it as local time
+            time = time.astimezone()
+        return HistoryRecord(
+            id=doc_id,
+            time=time,
+            scenario_id=str(doc["scenario"]),
+            titles=dict(doc.get("titles") or {}),
+            values=dict(doc.get("values") or {}),
+            drafts={k: dict(v) for k, v in (doc.get("drafts") or {}).items()},
+            copied=str(doc.get("copied") or ""),
+            order_number=str(doc.get("order_number") or ""),
+            buyer_name=str(doc.get("buyer_name") or ""),
+        )
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def restore_values(record: HistoryRecord, scenario: Scenario) -> dict[str, Value]:
+    """The record's values as ``scenario``'s fields take them (fields it lacks are skipped)."""
+    values = scenario.defaults()
+    for name, raw in record.values.items():
+        declared = scenario.field(name)
+        if declared is None:
+            continue
+        try:
+            values[name] = declared.coerce(raw)
+        except FieldValueError:
+            continue
+    return values
+
+
+class HistoryStore(Store):
+    """The reply history in ``history.json``, newest first."""
+
+    schema = SCHEMA
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        lock_timeout: float = 10.0,
+        clock: Callable[[], dt.datetime] = local_now,
+    ) -> None:
+        super().__init__(path, lock_timeout=lock_timeout, clock=clock)
+        self._records = self.table(RECORDS)
+        self._settings = self.table(SETTINGS)
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def records(self, search: str = "", limit: int | None = None) -> list[HistoryRecord]:
+        """Records whose order number or buyer contains ``search``, newest first."""
+        raw = self.storage.read().get(RECORDS, {})
+        found = [r for i, doc in raw.items() if (r := _record(int(i), doc)) is not None]
+        if search.strip():
+            found = [r for r in found if r.matches(search)]
+        found.sort(key=lambda r: (r.time, r.id), reverse=True)
+        return found[:limit]
+
+    def get(self, record_id: int) -> HistoryRecord | None:
+        doc = self.storage.read().get(RECORDS, {}).get(str(record_id))
+        return _record(record_id, doc) if doc is not None else None
+
+    def __len__(self) -> int:
+        return len(self.storage.read().get(RECORDS, {}))
+
+    @property
+    def keep_days(self) -> int | None:
+        """Days a record is kept; None keeps them until the seller deletes them."""
+        doc = self._settings.get(doc_id=_SETTINGS_ID)
+        if doc is None or "keep_days" not in doc:
+            return DEFAULT_KEEP_DAYS
+        days = doc["keep_days"]
+        return days if isinstance(days, int) and days > 0 else None
+
+    # --- changing ----------------------------------------------------------------------------
+
+    def add(
+        self,
+        scenario: Scenario,
+        values: Mapping[str, Value],
+        result: RenderResult,
+        copied: str = "",
+    ) -> HistoryRecord:
+        """Save what was just copied; older records past the limits go in the same write."""
+        now = self.clock().replace(microsecond=0)
+        doc = {
+            "time": now.isoformat(),
+            "scenario": scenario.id,
+            "titles": dict(scenario.titles),
+            "values": {name: to_json(value) for name, value in values.items()},
+            "drafts": {
+                code: {"subject": d.subject, "body": d.body}
+                for code, d in result.drafts.items()
+                if not d.error
+            },
+            "copied": copied,
+            "order_number": str(values.get("order_number") or "").strip(),
+            "buyer_name": str(values.get("buyer_name") or "").strip(),
+        }
+        with self.transaction():
+            doc_id = self._records.insert(doc)
+            self.prune()
+        record = _record(doc_id, doc)
+        assert record is not None
+        return record
+
+    def remove(self, record_ids: Iterable[int]) -> int:
+        """Delete records by id; returns how many there were."""
+        return len(self._records.remove(doc_ids=list(record_ids)))
+
+    def remove_older_than(self, days: int) -> int:
+        """Delete the records older than ``days`` days; returns how many."""
+        cutoff = self.clock() - dt.timedelta(days=days)
+        with self.transaction():
+            old = [r.id for r in self.records() if r.time < cutoff]
+            return self.remove(old) if old else 0
+
+    def set_keep_days(self, days: int | None) -> int:
+        """Keep records ``days`` days (None: until deleted); returns how many were deleted."""
+        with self.transaction():
+            self._settings.upsert(Document({"keep_days": days or 0}, doc_id=_SETTINGS_ID))
+            return self.prune()
+
+    def prune(self) -> int:
+        """Apply the limits now; returns how many records were deleted."""
+        with self.transaction():
+            records = self.records()
+            doomed = {r.id for r in records[MAX_RECORDS:]}
+            days = self.keep_days
+            if days is not None:
+                cutoff = self.clock() - dt.timedelta(days=days)
+                doomed.update(r.id for r in records if r.time < cutoff)
+            return self.remove(doomed) if doomed else 0

@@ -1,0 +1,115 @@
+"""The seller's profile: who signs the replies, and the defaults they work with.
+
+One typed schema with defaults. A scenario field with the same name as a profile field
+(``seller_name``, ``shop_name``, ``platform``, ``currency``, ``sign_off``) starts filled in from
+the profile, so the seller types their name once, not in every reply.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from tinydb.table import Document
+
+from composer.fields import FieldValueError, Value
+from composer.scenario import Scenario
+from composer.storage import Schema, local_now
+from composer.store import Store
+
+TABLE = "profile"
+SCHEMA = Schema(name="profile", title="profile", version=1, tables=frozenset({TABLE}))
+PLATFORMS = ("AliExpress", "Amazon", "eBay", "Shopee", "Wish", "Shopify")
+_CURRENCY = re.compile(r"^[A-Z]{3}$")
+_DOC_ID = 1
+
+
+class ProfileError(ValueError):
+    """A profile value that does not fit; the message names the field."""
+
+
+@dataclass(frozen=True)
+class Profile:
+    """The seller's name, shop and defaults. Empty text means "not set"."""
+
+    seller_name: str = ""
+    shop_name: str = ""
+    platform: str = ""  # the platform most replies go to (AliExpress, Amazon, ...)
+    currency: str = "USD"  # the currency amounts are usually in
+    sign_off: str = ""  # a closing line, e.g. "Best regards"
+
+    def values(self) -> dict[str, str]:
+        """The fields that are set, by name."""
+        return {name: value for name, value in asdict(self).items() if value}
+
+
+FIELD_NAMES = tuple(f.name for f in fields(Profile))
+
+
+def checked(profile: Profile) -> Profile:
+    """A tidied copy; raises ProfileError when a value does not fit."""
+    tidy = {name: str(value).strip() for name, value in asdict(profile).items()}
+    tidy["currency"] = tidy["currency"].upper()
+    if tidy["currency"] and not _CURRENCY.match(tidy["currency"]):
+        raise ProfileError(f"currency: {profile.currency!r} is not a code like USD or EUR")
+    return replace(profile, **tidy)
+
+
+def from_json(data: Any) -> Profile:
+    """A profile from its stored form; unknown or mistyped entries are ignored."""
+    if not isinstance(data, Mapping):
+        return Profile()
+    known = {n: data[n] for n in FIELD_NAMES if isinstance(data.get(n), str)}
+    try:
+        return checked(Profile(**known))
+    except ProfileError:
+        known.pop("currency", None)
+        return checked(Profile(**known))
+
+
+def prefill(scenario: Scenario, profile: Profile) -> dict[str, Value]:
+    """Values for ``scenario``'s fields that have a profile field's name.
+
+    A profile value that does not fit the field (a platform that is not one of a choice
+    field's options) is left out rather than forced in.
+    """
+    found: dict[str, Value] = {}
+    for name, text in profile.values().items():
+        field = scenario.field(name)
+        if field is None:
+            continue
+        try:
+            found[name] = field.coerce(text)
+        except FieldValueError:
+            continue
+    return found
+
+
+class ProfileStore(Store):
+    """The profile in ``profile.json``."""
+
+    schema = SCHEMA
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        lock_timeout: float = 10.0,
+        clock: Callable[[], dt.datetime] = local_now,
+    ) -> None:
+        super().__init__(path, lock_timeout=lock_timeout, clock=clock)
+        self._table = self.table(TABLE)
+
+    def load(self) -> Profile:
+        """The saved profile, or the defaults."""
+        return from_json(self._table.get(doc_id=_DOC_ID))
+
+    def save(self, profile: Profile) -> Profile:
+        """Save ``profile`` (tidied, which is returned); on disk when this returns."""
+        profile = checked(profile)
+        self._table.upsert(Document(asdict(profile), doc_id=_DOC_ID))
+        return profile
