@@ -53,7 +53,9 @@ class Renderer:
         """The sandboxed environment of ``language``, with its partials."""
         env = self._environments.get(language)
         if env is None:
-            env = make_environment(self.catalog.partials.get(language, {}))
+            env = make_environment(
+                self.catalog.partials.get(language, {}), self.catalog.languages.get(language)
+            )
             self._environments[language] = env
         return env
 
