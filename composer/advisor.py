@@ -25,8 +25,9 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from composer.fields import Money
+from composer.fields import Money, Value
 from composer.formatting import format_money, format_percentage
+from composer.scenario import AdvisorLink
 
 PROBLEMS = (
     "damaged",
@@ -422,3 +423,15 @@ def _address_change(case: Case, b: _Builder) -> list[Option]:
         "委婉说明已无法修改地址，建议买家到原地址取件或请物流商暂存自提，并给予下次购物折扣。",
     )
     return [reship, decline] if low else [decline, reship]
+
+
+def values_for(link: AdvisorLink, option: Option, currency: str) -> dict[str, Value]:
+    """The field values that put ``option`` into a scenario (empty when it has no such option):
+    the remedy's option key in the linked choice field, and a partial refund's amount."""
+    key = link.options.get(option.remedy)
+    if key is None:
+        return {}
+    values: dict[str, Value] = {link.field_name: key}
+    if link.refund_field and option.refund is not None:
+        values[link.refund_field] = Money(option.refund, currency)
+    return values

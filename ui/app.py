@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from composer import paths, version
 from composer.cli import VersionAction, add_folder_options
 from composer.loader import load_catalog
+from composer.platforms import load_rulebook
 from composer.render import Renderer
 from ui.assets import app_icon
 from ui.controller import DraftController
@@ -41,7 +42,10 @@ def build_main_window(
     loaded = load_catalog(folders)
     for problem in loaded.problems:
         log.warning("%s: %s", problem.severity, problem)
-    controller = DraftController(loaded.catalog, Renderer(loaded.catalog))
+    rulebook = load_rulebook(data)
+    for mistake in rulebook.problems:
+        log.warning("platform rules: %s", mistake)
+    controller = DraftController(loaded.catalog, Renderer(loaded.catalog), rulebook=rulebook)
     window = MainWindow(loaded.catalog, controller, WindowSettings(data), loaded.problems)
     controller.setParent(window)
     return window
