@@ -91,7 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("folders", metavar="DIR", nargs="*")
 
-    cli_judge.add_advise_command(commands)
+    cli_judge.add_advise_command(commands, [common])
     return parser
 
 

@@ -73,10 +73,17 @@ def _amount(text: str) -> Decimal:
     return amount
 
 
-def add_advise_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """``advise``: the remedies for a dispute, best first, with the seller's cost of each."""
+def add_advise_command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    parents: list[argparse.ArgumentParser],
+) -> None:
+    """``advise``: the remedies for a dispute, best first, with the seller's cost of each.
+
+    ``parents`` give the options every command takes (``--json``, the folders).
+    """
     parser = commands.add_parser(
         "advise",
+        parents=parents,
         help="rank the remedies for an after-sales problem, with what each costs you",
         description="Rank the remedies for an after-sales problem, best first, with what "
         "each costs you and why (from the seller guidance in the seeds).",
@@ -109,7 +116,6 @@ def add_advise_command(commands: argparse._SubParsersAction[argparse.ArgumentPar
         metavar="N",
         help="address change: re-ship orders worth up to this (default 20)",
     )
-    parser.add_argument("--json", action="store_true", help="print JSON")
 
 
 def cmd_advise(args: argparse.Namespace) -> int:

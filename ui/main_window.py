@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         self.checks_panel.checkActivated.connect(self.show_check)
         self.checks_panel.platformChosen.connect(self.choose_platform)
         self.advisor_dialog: AdvisorDialog | None = None
-        self._confirmed_errors: tuple[object, ...] = ()
+        self._accepted_errors: set[tuple[str, str, str | None, str]] = set()
         self._restore_state()
 
     # --- building -----------------------------------------------------------------------------
@@ -276,14 +276,12 @@ class MainWindow(QMainWindow):
     def _may_copy(self, languages: list[str]) -> bool:
         """True unless the checks found errors in what is copied and the seller says no.
 
-        Asks once: copying again with the same errors goes ahead without asking.
+        Asks once for each finding: copying again with only errors already accepted goes ahead.
         """
         found = [c for c in errors(self.controller.checks) if c.language in (None, *languages)]
-        if not found:
-            return True
-        scenario = self.controller.scenario
-        key = (scenario.id if scenario else "", *((c.code, c.language, c.start) for c in found))
-        if key == self._confirmed_errors:
+        scenario = self.controller.scenario.id if self.controller.scenario else ""
+        keys = {(scenario, c.code, c.language, c.text("en")) for c in found}
+        if keys <= self._accepted_errors:
             return True
         lines = [f"• {c.text(self.ui_language)}" for c in found[:6]]
         if len(found) > 6:
@@ -298,7 +296,7 @@ class MainWindow(QMainWindow):
         if not dialogs.ask(self, _("Copy with errors?"), question):
             self.statusBar().showMessage(_("Not copied: see “Before you copy”."), 5000)
             return False
-        self._confirmed_errors = key
+        self._accepted_errors |= keys
         return True
 
     def choose_platform(self, platform_id: str) -> None:
