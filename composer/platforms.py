@@ -208,8 +208,11 @@ def _phrases(data: Mapping[str, Any], problems: list[str]) -> Phrases:
             compiled: list[PhraseEntry] = []
             for entry in entries if isinstance(entries, list) else [entries]:
                 patterns = entry if isinstance(entry, list) else [entry]
+                if not patterns or not all(isinstance(p, str) for p in patterns):
+                    problems.append(f"{where}: {entry!r} is not a pattern or a list of patterns")
+                    continue
                 try:
-                    compiled.append(tuple(re.compile(str(p), re.IGNORECASE) for p in patterns))
+                    compiled.append(tuple(re.compile(p, re.IGNORECASE) for p in patterns))
                 except re.error as exc:
                     problems.append(f"{where}: {entry!r} is not a pattern ({exc})")
             by_language.setdefault(language, {})[code] = tuple(compiled)

@@ -163,7 +163,8 @@ def test_a_remedy_the_scenario_has_no_option_for_cannot_be_used(window, qtbot):
     dialog.past_promised.setChecked(True)
     assert dialog.select("carrier-claim")
     assert not dialog.use_button.isEnabled()
-    assert dialog.note.text() == "This reply has no option for that remedy."
+    assert dialog.note.text().startswith("Whichever you offer, claim it back from the carrier")
+    assert dialog.note.text().endswith("\nThis reply has no option for that remedy.")
 
 
 def test_the_advisor_starts_from_the_order_total_and_fills_the_refund(qtbot, data_dir):

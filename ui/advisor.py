@@ -215,10 +215,12 @@ class AdvisorDialog(QDialog):
         option = self.selected()
         usable = option is not None and option.remedy in self.link.options
         self.use_button.setEnabled(usable)
-        if option is not None and not usable:
-            self.note.setText(_("This reply has no option for that remedy."))
-        else:
-            self.note.setText("")
+        lines = []
+        if option is not None:
+            lines.append(option.reason.get(self.ui_language) or option.reason["en"])
+            if not usable:
+                lines.append(_("This reply has no option for that remedy."))
+        self.note.setText("\n".join(lines))  # the whole reason, which the list cuts short
 
     def use_selected(self) -> None:
         option = self.selected()
