@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from composer import cli_store, paths, version
+from composer import cli_judge, cli_store, paths, version
 from composer.fields import FieldValueError, Value, to_json
 from composer.loader import LoadResult, load_catalog
 from composer.render import Renderer
@@ -80,8 +80,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--example", action="store_true", help="start from the scenario's example values"
     )
     render.add_argument(
-        "--strict", action="store_true", help="fail (exit 1) when a required field is empty"
+        "--strict",
+        action="store_true",
+        help="fail (exit 1) when a required field is empty or a check finds an error",
     )
+    cli_judge.add_platform_option(render)
 
     check = commands.add_parser(
         "check", parents=[common], help="check template folders (default: all loaded)"
@@ -89,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("folders", metavar="DIR", nargs="*")
 
     _COMMANDS.update(cli_store.register(commands))
+    cli_judge.add_advise_command(commands, [common])
     return parser
 
 
@@ -232,16 +236,30 @@ def cmd_render(args: argparse.Namespace) -> int:
         if code not in scenario.replies:
             known = ", ".join(scenario.replies)
             raise UsageError(f"{scenario.id} has no {code!r} reply (languages: {known}, all)")
+    values = _values(args, scenario)
     renderer = Renderer(result.catalog, snippets=_snippets(args))
-    rendered = renderer.render_draft(scenario, _values(args, scenario), languages)
+    rendered = renderer.render_draft(scenario, values, languages)
     failed = any(d.error for d in rendered.drafts.values())
+    try:
+        checks = cli_judge.draft_checks(
+            args.data_dir, args.platform, rendered, scenario, values, result.catalog
+        )
+    except cli_judge.UnknownPlatformError as exc:
+        raise UsageError(str(exc)) from None
     if args.json:
         drafts: dict[str, Any] = {}
         for code, draft in rendered.drafts.items():
             drafts[code] = {"subject": draft.subject, "body": draft.body}
             if draft.error:
                 drafts[code]["error"] = draft.error
-        _print_json({"scenario": scenario.id, "drafts": drafts, "missing": rendered.missing})
+        _print_json(
+            {
+                "scenario": scenario.id,
+                "drafts": drafts,
+                "missing": rendered.missing,
+                "checks": [c.to_json() for c in checks],
+            }
+        )
     else:
         for code, draft in rendered.drafts.items():
             name = result.catalog.languages[code].name if code in result.catalog.languages else code
@@ -255,9 +273,14 @@ def cmd_render(args: argparse.Namespace) -> int:
     for code, draft in rendered.drafts.items():
         if draft.error:
             print(f"{PROG}: error: {scenario.id} [{code}]: {draft.error}", file=sys.stderr)
+    if not args.json:
+        cli_judge.print_checks(checks, sys.stderr)
     if args.strict and rendered.missing:
         labels = ", ".join(rendered.missing)
         print(f"{PROG}: error: required fields are empty: {labels}", file=sys.stderr)
+        return 1
+    if args.strict and any(c.severity == "error" for c in checks):
+        print(f"{PROG}: error: the checks found errors", file=sys.stderr)
         return 1
     return 1 if failed else 0
 
@@ -299,4 +322,5 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "fields": cmd_fields,
     "render": cmd_render,
     "check": cmd_check,
+    "advise": cli_judge.cmd_advise,
 }

@@ -7,13 +7,15 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Literal, get_args
 
-from babel.dates import format_date
+from babel.dates import format_date, format_interval
 from babel.numbers import format_currency, format_decimal, format_percent
 
 from composer.fields import Field, FieldType, Money, Value
 from composer.scenario import Language
 
 DATE_STYLES = ("full", "long", "medium", "short")
+# A span of days, by date style: CLDR interval skeletons (with weekdays, months named, numeric).
+SPAN_SKELETONS = {"full": "yMMMEd", "long": "yMMMEd", "medium": "yMMMd", "short": "yMd"}
 MoneyStyle = Literal["standard", "name", "accounting"]
 MONEY_STYLES: tuple[MoneyStyle, ...] = get_args(MoneyStyle)
 
@@ -24,6 +26,14 @@ def format_day(day: dt.date, locale: str, style: str = "full") -> str:
     if style not in DATE_STYLES:
         raise ValueError(f"unknown date style {style!r}; use one of {', '.join(DATE_STYLES)}")
     return format_date(day, style, locale=locale)
+
+
+@lru_cache(maxsize=1024)
+def format_span(start: dt.date, end: dt.date, locale: str, style: str = "medium") -> str:
+    """``Mar 18 – 28, 2026`` / ``2026年3月18日至28日``: a run of days as the locale writes it."""
+    if style not in SPAN_SKELETONS:
+        raise ValueError(f"unknown date style {style!r}; use one of {', '.join(DATE_STYLES)}")
+    return format_interval(start, end, SPAN_SKELETONS[style], locale=locale)
 
 
 @lru_cache(maxsize=4096)

@@ -9,18 +9,22 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
+from decimal import Decimal
 from typing import Any
 
 from jinja2 import DictLoader, StrictUndefined, nodes, pass_context
 from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 
+from composer import dates
 from composer.fields import Field, FieldType, Money, Value
-from composer.formatting import format_day, format_money, format_value
+from composer.formatting import format_day, format_money, format_span, format_value
 from composer.scenario import Language
 
+DATE_FUNCTIONS = ("delivery_window", "spring_festival", "spring_festival_pause")
 RESERVED_NAMES = frozenset(
     {"lang", "partial", "snippet", "loop", "self", "range", "true", "false", "none"}
+    | set(DATE_FUNCTIONS)
 )
 
 
@@ -93,6 +97,8 @@ def marker(field: Field, language: Language) -> str:
 
 
 def _date_filter(value: Any, style: str = "full") -> str:
+    if isinstance(value, ShownSpan):
+        return value.formatted(style)
     if isinstance(value, Shown):
         if value.missing or value.field.type is not FieldType.DATE:
             return str(value)
@@ -109,7 +115,150 @@ def _money_filter(value: Any, style: str | None = None) -> str:
     return str(value)
 
 
-FILTERS = {"date": _date_filter, "money": _money_filter}
+# --- dates from order facts ---------------------------------------------------------------
+
+_COMPUTED_DATE = Field(name="date", type=FieldType.DATE, labels={"en": "date"})
+
+
+class ShownSpan:
+    """A run of days as one language shows it: ``Mar 18 – 28, 2026`` / ``2026年3月18日至28日``.
+
+    ``start``, ``end`` and ``resume`` (the day after) print like a date field and take the
+    ``date`` filter; ``days`` counts the days. While an input is unfilled, the span prints that
+    input's marker, and is false in an ``{% if %}``.
+    """
+
+    __slots__ = ("language", "missing", "span")
+
+    def __init__(self, span: dates.Span | None, language: Language, missing: Shown | None) -> None:
+        self.span = span
+        self.language = language
+        self.missing = missing
+
+    def _day(self, day: dt.date | None) -> Shown:
+        if day is None or self.missing is not None:
+            assert self.missing is not None
+            return self.missing
+        return Shown(_COMPUTED_DATE, day, self.language)
+
+    @property
+    def start(self) -> Shown:
+        return self._day(self.span.start if self.span else None)
+
+    @property
+    def end(self) -> Shown:
+        return self._day(self.span.end if self.span else None)
+
+    @property
+    def resume(self) -> Shown:
+        return self._day(self.span.resume if self.span else None)
+
+    @property
+    def days(self) -> int:
+        return self.span.days if self.span else 0
+
+    def formatted(self, style: str = "medium") -> str:
+        if self.span is None or self.missing is not None:
+            return str(self.missing)
+        return format_span(self.span.start, self.span.end, self.language.locale, style)
+
+    def __str__(self) -> str:
+        return self.formatted()
+
+    def __bool__(self) -> bool:
+        return self.span is not None and self.missing is None
+
+
+class _UnfilledError(Exception):
+    """An input of a date function is unfilled: the result shows that field's marker."""
+
+    def __init__(self, shown: Shown) -> None:
+        self.shown = shown
+
+
+def _day_of(value: Any) -> dt.date:
+    if isinstance(value, Shown):
+        if value.missing:
+            raise _UnfilledError(value)
+        value = value.raw
+    if isinstance(value, dt.date):
+        return value
+    raise TypeError(f"{value!r} is not a date")
+
+
+def _whole(value: Any) -> int:
+    if isinstance(value, Shown):
+        if value.missing:
+            raise _UnfilledError(value)
+        value = value.raw
+    if isinstance(value, bool) or not isinstance(value, int | Decimal | str):
+        raise TypeError(f"{value!r} is not a number of days")
+    number = Decimal(value)
+    if number != number.to_integral_value():
+        raise ValueError(f"{value} is not a whole number of days")
+    return int(number)
+
+
+class _DateFunctions:
+    """The date functions templates call, bound to one reply language."""
+
+    def __init__(self, language: Language) -> None:
+        self.language = language
+
+    def _span(self, make: Any, *args: Any) -> ShownSpan:
+        try:
+            return ShownSpan(make(*args), self.language, None)
+        except _UnfilledError as unfilled:
+            return ShownSpan(None, self.language, unfilled.shown)
+
+    def delivery_window(
+        self, shipped: Any, fastest: Any, slowest: Any, business: bool = False
+    ) -> ShownSpan:
+        """``{{ delivery_window(shipped_on, 15, 25) }}``: when the parcel should arrive."""
+
+        def make() -> dates.Span:
+            return dates.delivery_window(
+                _day_of(shipped), _whole(fastest), _whole(slowest), bool(business)
+            )
+
+        return self._span(make)
+
+    def spring_festival_pause(
+        self,
+        when: Any,
+        before: Any = dates.FESTIVAL_DAYS_BEFORE,
+        after: Any = dates.FESTIVAL_DAYS_AFTER,
+    ) -> ShownSpan:
+        """``{{ spring_festival_pause(2027) }}``, or from a date: the next pause not yet over."""
+
+        def make() -> dates.Span:
+            days = (_whole(before), _whole(after))
+            if isinstance(when, dt.date) or (
+                isinstance(when, Shown) and isinstance(when.raw, dt.date)
+            ):
+                return dates.next_spring_festival_pause(_day_of(when), *days)
+            return dates.spring_festival_pause(_whole(when), *days)
+
+        return self._span(make)
+
+    def spring_festival(self, when: Any) -> Shown:
+        """``{{ spring_festival(2027) }}``: the Lunar New Year's Day, printed as a date."""
+        return self.spring_festival_pause(when, 0, 0).start
+
+
+def _add_days(value: Any, days: Any, business: bool = False) -> Any:
+    """``{{ shipped_on|add_days(3, business=true) }}``: a date some days later."""
+    try:
+        day, count = _day_of(value), _whole(days)
+    except _UnfilledError as unfilled:
+        return unfilled.shown
+    language = value.language if isinstance(value, Shown) else _ENGLISH
+    return Shown(_COMPUTED_DATE, dates.add_days(day, count, bool(business)), language)
+
+
+_ENGLISH = Language("en", "en_US", "English")
+
+FILTERS = {"date": _date_filter, "money": _money_filter, "add_days": _add_days}
 
 SnippetText = Callable[[str], "str | None"]
 """A snippet's text in the language being rendered, by key; None when there is none."""
@@ -154,7 +303,7 @@ def _partial(context: Context, name: str) -> str:
 def make_environment(
     partials: Mapping[str, str] | None = None,
     snippets: SnippetText | None = None,
-    language_code: str = "en",
+    language: Language | None = None,
 ) -> SandboxedEnvironment:
     """A sandboxed environment for one language, with that language's shared pieces.
 
@@ -177,7 +326,11 @@ def make_environment(
     )
     env.filters.update(FILTERS)
     env.globals["partial"] = _partial
-    env.globals["snippet"] = _snippet_function(snippets or _no_snippets, language_code)
+    language = language or _ENGLISH
+    env.globals["snippet"] = _snippet_function(snippets or _no_snippets, language.code)
+    functions = _DateFunctions(language)
+    for name in DATE_FUNCTIONS:
+        env.globals[name] = getattr(functions, name)
     return env
 
 

@@ -19,6 +19,7 @@ from typing import Any
 from jinja2 import TemplateSyntaxError, meta
 from jinja2.sandbox import SandboxedEnvironment
 
+from composer.advisor import INPUTS, PROBLEMS, REMEDIES
 from composer.fields import Field, FieldType, FieldValueError, Option
 from composer.formatting import MONEY_STYLES
 from composer.jinja import (
@@ -28,7 +29,7 @@ from composer.jinja import (
     make_environment,
     partials_used,
 )
-from composer.scenario import Catalog, Category, Language, Reply, Scenario
+from composer.scenario import AdvisorLink, Catalog, Category, Language, Reply, Scenario
 from composer.sourcemap import SourceMap
 
 CATALOG_FILE = "catalog.toml"
@@ -329,8 +330,59 @@ def _scenario(
         guidance=guidance,
         keywords=tuple(keywords),
         source=source.path,
+        advisor=_advisor(data, {f.name: f for f in fields}),
+        third_party=_third_party(data, {f.name for f in fields}),
     )
     return scenario, warnings
+
+
+def _advisor(data: Mapping[str, Any], fields: Mapping[str, Field]) -> AdvisorLink | None:
+    """The ``[advisor]`` table: which choice field an advised remedy sets, and to what."""
+    spec = _table(data, ("advisor",))
+    if not spec:
+        return None
+    name = _string(spec, ("advisor", "field"))
+    choice = fields.get(name)
+    if choice is None or choice.type is not FieldType.CHOICE:
+        raise _InvalidError(("advisor", "field"), f"advisor field {name!r} is not a choice field")
+    options: dict[str, str] = {}
+    for remedy, key in _table(spec, ("advisor", "options"), required=True).items():
+        where = ("advisor", "options", remedy)
+        if remedy not in REMEDIES:
+            raise _InvalidError(where, f"unknown remedy {remedy!r} (one of {', '.join(REMEDIES)})")
+        if not isinstance(key, str) or choice.option(key) is None:
+            keys = ", ".join(o.key for o in choice.options)
+            raise _InvalidError(where, f"{key!r} is not an option of {name!r} ({keys})")
+        options[remedy] = key
+    problem = spec.get("problem")
+    if problem is not None and problem not in PROBLEMS:
+        raise _InvalidError(
+            ("advisor", "problem"), f"unknown problem {problem!r} (one of {', '.join(PROBLEMS)})"
+        )
+    money = {n for n, f in fields.items() if f.type is FieldType.MONEY}
+    refund = spec.get("refund_field")
+    if refund is not None and refund not in money:
+        raise _InvalidError(("advisor", "refund_field"), f"{refund!r} is not a money field")
+    inputs: dict[str, str] = {}
+    for given, field_name in _table(spec, ("advisor", "inputs")).items():
+        where = ("advisor", "inputs", given)
+        if given not in INPUTS:
+            raise _InvalidError(where, f"unknown advisor input {given!r} ({', '.join(INPUTS)})")
+        if field_name not in money:
+            raise _InvalidError(where, f"{field_name!r} is not a money field")
+        inputs[given] = field_name
+    return AdvisorLink(name, options, problem, refund, inputs)
+
+
+def _third_party(data: Mapping[str, Any], fields: set[str]) -> tuple[str, ...]:
+    """``[checks] third_party``: fields whose values are someone else's contact details."""
+    names = _table(data, ("checks",)).get("third_party", [])
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise _InvalidError(("checks", "third_party"), "third_party must be a list of field names")
+    for name in names:
+        if name not in fields:
+            raise _InvalidError(("checks", "third_party"), f"{name!r} is not a declared field")
+    return tuple(names)
 
 
 def _check_template(

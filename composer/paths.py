@@ -19,6 +19,8 @@ USER_TEMPLATES = "templates"
 SNIPPETS_FILE = "snippets.json"
 PROFILE_FILE = "profile.json"
 HISTORY_FILE = "history.json"
+PLATFORMS_FILE = "platforms.toml"  # platform rules; the seller's copy is laid over the shipped
+PHRASES_FILE = "phrases.toml"  # what the wording checks look for, per reply language
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
@@ -31,20 +33,30 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=True))
 
 
-def shipped_templates_dir() -> Path:
-    """The templates that come with the app, wherever it was installed from."""
+def _shipped(folder: str, marker: str) -> Path:
+    """A data folder that comes with the app, wherever it was installed from."""
     here = Path(__file__).resolve().parent
     candidates = [
-        here / "templates",  # an installed wheel
-        here.parent / "templates",  # a source checkout or an editable install
+        here / folder,  # an installed wheel
+        here.parent / folder,  # a source checkout or an editable install
     ]
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:  # a PyInstaller bundle
-        candidates.insert(0, Path(frozen) / "templates")
+        candidates.insert(0, Path(frozen) / folder)
     for candidate in candidates:
-        if (candidate / "catalog.toml").is_file():
+        if (candidate / marker).is_file():
             return candidate
     return candidates[-1]
+
+
+def shipped_templates_dir() -> Path:
+    """The templates that come with the app, wherever it was installed from."""
+    return _shipped("templates", "catalog.toml")
+
+
+def shipped_platforms_dir() -> Path:
+    """The platform rules and check phrases that come with the app."""
+    return _shipped("platforms", PLATFORMS_FILE)
 
 
 def user_templates_dir(base: Path) -> Path:

@@ -71,7 +71,7 @@ class Renderer:
             env = make_environment(
                 self.catalog.partials.get(language, {}),
                 (lambda key: lookup(key, language)) if lookup else None,
-                language,
+                self.catalog.languages.get(language),
             )
             self._environments[language] = env
         return env

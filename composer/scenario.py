@@ -36,6 +36,23 @@ class Reply:
 
 
 @dataclass(frozen=True)
+class AdvisorLink:
+    """How a dispute-type scenario takes the remedy advisor's choice: its ``[advisor]`` table.
+
+    ``field_name`` is the choice field an advised remedy sets and ``options`` maps remedy
+    names (``partial-refund``, ``reship``...) to that field's option keys. ``problem`` presets
+    the advisor's problem; ``refund_field`` (a money field) receives a partial refund's amount;
+    ``inputs`` names the money fields the advisor starts from (``order_value = "order_total"``).
+    """
+
+    field_name: str
+    options: Mapping[str, str]
+    problem: str | None = None
+    refund_field: str | None = None
+    inputs: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class Scenario:
     """A customer-service situation: its fields, the seller's guidance and a reply per language."""
 
@@ -47,6 +64,10 @@ class Scenario:
     guidance: Mapping[str, str] = field(default_factory=dict)
     keywords: tuple[str, ...] = ()
     source: Path | None = None
+    advisor: AdvisorLink | None = None
+    # Fields holding someone else's contact details or links (a carrier's phone number, a
+    # tracking page): the platform contact checks warn about them instead of failing.
+    third_party: tuple[str, ...] = ()
 
     def title(self, language: str) -> str:
         """The title in ``language``, falling back to English, then to the id."""

@@ -46,6 +46,23 @@ def _english_interface(
     i18n.set_language("en")
 
 
+@pytest.fixture(autouse=True)
+def _no_unexpected_questions(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A GUI test that reaches a yes/no question fails instead of hanging on a modal dialog.
+
+    A test that expects the question replaces ``ui.dialogs.ask`` itself.
+    """
+    if request.node.get_closest_marker("gui") is None:
+        return
+
+    def unexpected(parent: object, title: str, text: str) -> bool:
+        pytest.fail(f"unexpected question: {title}: {text}")
+
+    monkeypatch.setattr("ui.dialogs.ask", unexpected)
+
+
 @pytest.fixture
 def write_template(tmp_path: Path) -> Callable[..., Path]:
     """Write a template file (dedented) into a folder under tmp_path and return its path."""

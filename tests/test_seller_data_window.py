@@ -14,6 +14,13 @@ from ui.profile_dialog import ProfileDialog
 
 pytestmark = pytest.mark.gui
 
+
+@pytest.fixture(autouse=True)
+def _copy_anyway(monkeypatch):
+    """These tests copy half-filled drafts on purpose: answer the pre-copy question yes."""
+    monkeypatch.setattr("ui.dialogs.ask", lambda *args: True)
+
+
 LIBRARY = [
     Snippet("sig", "Signature", {"en": "Best regards, Li Wei", "zh": "此致，李伟"}),
     Snippet(

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from composer import paths, version
 from composer.cli import VersionAction, add_folder_options
 from composer.loader import load_catalog
+from composer.platforms import load_rulebook
 from composer.render import Renderer
 from ui import i18n, theme
 from ui.assets import app_icon
@@ -49,7 +50,12 @@ def build_main_window(
         log.warning("%s: %s", problem.severity, problem)
     seller = SellerData(data)
     renderer = Renderer(loaded.catalog, snippets=seller.snippets.body)
-    controller = DraftController(loaded.catalog, renderer, profile=seller.profile.load())
+    rulebook = load_rulebook(data)
+    for mistake in rulebook.problems:
+        log.warning("platform rules: %s", mistake)
+    controller = DraftController(
+        loaded.catalog, renderer, profile=seller.profile.load(), rulebook=rulebook
+    )
     window = MainWindow(loaded.catalog, controller, settings, loaded.problems)
     controller.setParent(window)
     attach(window, seller)

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from composer.checks import Check, check_draft
 from composer.fields import Value
+from composer.platforms import DEFAULT_PLATFORM, Phrases, Platform, RuleBook
 from composer.profile import Profile, prefill
 from composer.render import Renderer, RenderResult
 from composer.scenario import Catalog, Scenario
@@ -27,13 +29,17 @@ class DraftController(QObject):
         renderer: Renderer,
         parent: QObject | None = None,
         profile: Profile | None = None,
+        rulebook: RuleBook | None = None,
     ) -> None:
         super().__init__(parent)
         self.catalog = catalog
         self.renderer = renderer
         self.profile = profile or Profile()
+        self.rulebook = rulebook or RuleBook({}, Phrases())
+        self.platform: Platform | None = self.rulebook.platform(DEFAULT_PLATFORM)
         self.scenario: Scenario | None = None
         self.result: RenderResult | None = None
+        self.checks: list[Check] = []  # the pre-send checks of ``result``
         self._values: dict[str, dict[str, Value]] = {}
 
     @property
@@ -114,10 +120,27 @@ class DraftController(QObject):
             self.render()
         return True
 
+    def set_platform(self, platform_id: str) -> bool:
+        """Check drafts against ``platform_id``'s rules; False if there is no such platform."""
+        platform = self.rulebook.platform(platform_id)
+        if platform is None:
+            return False
+        self.platform = platform
+        self.render()
+        return True
+
     def render(self) -> RenderResult | None:
-        """Render the current scenario in every language it has and announce it."""
+        """Render the current scenario in every language it has, check it, announce it."""
         if self.scenario is None:
             return None
         self.result = self.renderer.render_draft(self.scenario, self.values)
+        self.checks = check_draft(
+            self.result,
+            self.scenario,
+            self.values,
+            self.catalog.languages,
+            self.platform,
+            self.rulebook.phrases,
+        )
         self.rendered.emit(self.result)
         return self.result

@@ -117,6 +117,9 @@ class _FieldDateEdit(QDateEdit):
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not event.modifiers():
             self.cleared.emit()
             return
+        if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            QWidget.focusNextPrevChild(self, event.key() == Qt.Key.Key_Tab)
+            return
         super().keyPressEvent(event)
 
 

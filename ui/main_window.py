@@ -16,8 +16,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QPushButton,
@@ -27,10 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from composer.advisor import Option, values_for
+from composer.checks import Check, errors
 from composer.loader import TemplateProblem
+from composer.platforms import DEFAULT_PLATFORM
 from composer.render import RenderResult
 from composer.scenario import Catalog, Scenario
-from ui import help_dialogs, i18n, theme
+from ui import dialogs, help_dialogs, i18n, theme
+from ui.advisor import AdvisorDialog
+from ui.checks_panel import ChecksPanel
 from ui.controller import DraftController
 from ui.field_form import FieldForm
 from ui.guidance import GuidancePanel
@@ -39,7 +42,6 @@ from ui.picker import ScenarioPicker
 from ui.preview import PreviewPane, language_suffix
 from ui.settings import WindowSettings
 
-FIELD_ROLE = Qt.ItemDataRole.UserRole + 1
 BOTH_SEPARATOR = "\n\n----------\n\n"
 
 
@@ -81,8 +83,10 @@ class MainWindow(QMainWindow):
         self.controller.valuesReplaced.connect(lambda: self.form.set_values(self.controller.values))
         for pane in self.previews.values():
             pane.copySubjectRequested.connect(self.copy_subject)
-        self.checks.itemActivated.connect(self._focus_check)
-        self.checks.itemClicked.connect(self._focus_check)
+        self.checks_panel.checkActivated.connect(self.show_check)
+        self.checks_panel.platformChosen.connect(self.choose_platform)
+        self.advisor_dialog: AdvisorDialog | None = None
+        self._accepted_errors: set[tuple[str, str, str | None, str]] = set()
         self._restore_state()
 
     # --- building -----------------------------------------------------------------------------
@@ -109,22 +113,19 @@ class MainWindow(QMainWindow):
         form_buttons = QHBoxLayout()
         form_buttons.addWidget(self.example_button)
         form_buttons.addWidget(self.reset_button)
+        self.advise_button = QPushButton(self)
+        self.advise_button.setObjectName("adviseButton")
+        self.advise_button.clicked.connect(self.open_advisor)
         form_buttons.addStretch(1)
-        self.checks_heading = QLabel(self)
-        self.checks_heading.setObjectName("checksHeading")
-        self.checks = QListWidget(self)
-        self.checks.setObjectName("checksPanel")
-        self.checks.setMaximumHeight(96)
-        self.checks_heading.setBuddy(self.checks)
-        self._check_rows: list[tuple[str, str | None]] = []
+        self.checks_panel = ChecksPanel(self.controller.rulebook.platforms, self.ui_language, self)
+        self.checks = self.checks_panel.list
         middle = QWidget(self)
         middle_layout = QVBoxLayout(middle)
         middle_layout.setContentsMargins(6, 0, 6, 0)
         middle_layout.addWidget(self.scenario_title)
         middle_layout.addWidget(self.form_scroll, 1)
         middle_layout.addLayout(form_buttons)
-        middle_layout.addWidget(self.checks_heading)
-        middle_layout.addWidget(self.checks)
+        middle_layout.addWidget(self.checks_panel)
 
         # Right column: previews side by side, the copy buttons, then the guidance.
         self.preview_splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -162,7 +163,11 @@ class MainWindow(QMainWindow):
         self.guidance_heading = QLabel(self)
         self.guidance_heading.setObjectName("guidanceHeading")
         self.guidance_heading.setBuddy(self.guidance)
-        guidance_layout.addWidget(self.guidance_heading)
+        guidance_row = QHBoxLayout()
+        guidance_row.addWidget(self.guidance_heading)
+        guidance_row.addStretch(1)
+        guidance_row.addWidget(self.advise_button)  # the advisor sits with the advice
+        guidance_layout.addLayout(guidance_row)
         guidance_layout.addWidget(self.guidance, 1)
         self.right_splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.right_splitter.setObjectName("rightSplitter")
@@ -295,10 +300,10 @@ class MainWindow(QMainWindow):
         self.reset_button.setToolTip(_("Empty every field of this scenario"))
         self.form_scroll.setAccessibleName(_("Fields"))
         self.form_scroll.setAccessibleDescription(_("The details this reply needs"))
-        self.checks_heading.setText(_("Before you copy"))
-        self.checks.setAccessibleName(_("Before you copy"))
-        self.checks.setAccessibleDescription(_("What is left to fill in or fix"))
-        self.checks.setToolTip(_("Click a line to go to the field"))
+        self.checks_panel.ui_language = self.ui_language
+        self.checks_panel.retranslate()
+        self.advise_button.setText(_("Advise…"))
+        self.advise_button.setToolTip(_("Which remedy to offer, and what each costs you"))
         self.guidance_heading.setText(_("How to handle it"))
         for code, button in self.copy_buttons.items():
             name = self.language_name(code)
@@ -345,7 +350,6 @@ class MainWindow(QMainWindow):
         self.retranslated.emit()
         if self.controller.scenario is not None:
             self._show_scenario(self.controller.scenario)
-            self._check_rows = []
             if self.controller.result is not None:
                 self._show_checks(self.controller.result)
 
@@ -444,6 +448,8 @@ class MainWindow(QMainWindow):
         if draft is None or draft.error:
             self.statusBar().showMessage(_("Nothing to copy yet."), 5000)
             return
+        if not self._may_copy([code]):
+            return
         QGuiApplication.clipboard().setText(draft.text())
         name = self.language_name(code)
         message = _("Copied the {language} reply to the clipboard ({count} characters).")
@@ -461,12 +467,72 @@ class MainWindow(QMainWindow):
         if result is None:
             self.statusBar().showMessage(_("Nothing to copy yet."), 5000)
             return
+        if not self._may_copy(list(result.drafts)):
+            return
         texts = [d.text() for d in result.drafts.values() if not d.error]
         text = BOTH_SEPARATOR.join(texts)
         QGuiApplication.clipboard().setText(text)
         message = _("Copied both replies to the clipboard ({count} characters).")
         self._confirm_copy(message.format(count=len(text)))
         self.copied.emit("all")
+
+    def _may_copy(self, languages: list[str]) -> bool:
+        """True unless the checks found errors in what is copied and the seller says no.
+
+        Asks once for each finding: copying again with only errors already accepted goes ahead.
+        """
+        found = [c for c in errors(self.controller.checks) if c.language in (None, *languages)]
+        scenario = self.controller.scenario.id if self.controller.scenario else ""
+        keys = {(scenario, c.code, c.language, c.text("en")) for c in found}
+        if keys <= self._accepted_errors:
+            return True
+        lines = [f"• {c.text(self.ui_language)}" for c in found[:6]]
+        if len(found) > 6:
+            lines.append(_("…and {count} more.").format(count=len(found) - 6))
+        question = (
+            _("The checks found {count} error(s) in this reply:").format(count=len(found))
+            + "\n\n"
+            + "\n".join(lines)
+            + "\n\n"
+            + _("Copy it anyway?")
+        )
+        if not dialogs.ask(self, _("Copy with errors?"), question):
+            self.statusBar().showMessage(_("Not copied: see “Before you copy”."), 5000)
+            return False
+        self._accepted_errors |= keys
+        return True
+
+    def choose_platform(self, platform_id: str) -> None:
+        """Check drafts against ``platform_id``'s message rules, and remember the choice."""
+        if self.controller.set_platform(platform_id):
+            self.settings.platform = platform_id
+            self.checks_panel.set_platform(platform_id)
+
+    def open_advisor(self) -> AdvisorDialog | None:
+        """Show the remedy advisor for the current scenario (one with an ``[advisor]``)."""
+        scenario = self.controller.scenario
+        if scenario is None or scenario.advisor is None:
+            return None
+        if self.advisor_dialog is not None:
+            self.advisor_dialog.close()
+            self.advisor_dialog.deleteLater()
+        dialog = AdvisorDialog(scenario, self.controller.values, self.ui_language, self)
+        dialog.optionChosen.connect(self.apply_option)
+        self.advisor_dialog = dialog
+        dialog.show()
+        return dialog
+
+    def apply_option(self, option: Option, currency: str) -> None:
+        """Fill the scenario's fields with an advised remedy."""
+        scenario = self.controller.scenario
+        if scenario is None or scenario.advisor is None:
+            return
+        values = values_for(scenario.advisor, option, currency)
+        if values:
+            self.controller.set_values(values)
+            self.statusBar().showMessage(
+                _("Applied: {option}").format(option=option.label(self.ui_language)), 5000
+            )
 
     def copy_subject(self, code: str) -> None:
         result = self.controller.result
@@ -492,6 +558,7 @@ class MainWindow(QMainWindow):
         self.scenario_title.setText(title + (f"  ·  {others[0]}" if others else ""))
         self.form.set_scenario(scenario, self.controller.values, self.ui_language)
         self.guidance.show_scenario(scenario, self.catalog.languages, self.ui_language)
+        self.advise_button.setVisible(scenario.advisor is not None)
 
     def _show_result(self, result: RenderResult) -> None:
         for code, pane in self.previews.items():
@@ -517,37 +584,18 @@ class MainWindow(QMainWindow):
         self._align_subjects()
 
     def _show_checks(self, result: RenderResult) -> None:
-        scenario = self.controller.scenario
-        if scenario is None:
-            return
-        rows: list[tuple[str, str | None]] = []
-        for name in result.missing:
-            field = scenario.field(name)
-            label = field.label(self.ui_language) if field else name
-            rows.append(("⚠ " + _("Fill in: {field}").format(field=label), name))
-        for code, draft in result.drafts.items():
-            if draft.error:
-                text = _("The {language} template has a mistake").format(
-                    language=self.language_name(code)
-                )
-                rows.append(("✖ " + text, None))
-        if not rows:
-            rows.append(("✔ " + _("Every required field is filled in."), None))
-        # Rebuilt only when it changes, not on every keystroke: cheaper, and it keeps item
-        # churn (where Qt bindings have had reference-count bugs) off the typing path.
-        if rows == self._check_rows:
-            return
-        self._check_rows = rows
-        self.checks.clear()
-        for text, field_name in rows:
-            item = QListWidgetItem(text)
-            item.setData(FIELD_ROLE, field_name)
-            self.checks.addItem(item)
+        if self.controller.scenario is not None:
+            self.checks_panel.show_checks(self.controller.checks, self.catalog.languages)
 
-    def _focus_check(self, item: QListWidgetItem) -> None:
-        name = item.data(FIELD_ROLE)
-        if name:
-            self.form.focus_field(name)
+    def show_check(self, check: Check) -> None:
+        """Show where a finding is: select its span in the preview; focus an unfilled field."""
+        pane = self.previews.get(check.language or "")
+        if pane is not None and check.end > check.start:
+            pane.select_span(check.part, check.start, check.end)
+        if check.field:
+            self.form.focus_field(check.field)
+        elif pane is not None:
+            pane.body.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- state ------------------------------------------------------------------------------
 
@@ -559,6 +607,11 @@ class MainWindow(QMainWindow):
         }
 
     def _restore_state(self) -> None:
+        if not self.controller.set_platform(self.settings.platform):
+            self.settings.platform = DEFAULT_PLATFORM
+            self.controller.set_platform(DEFAULT_PLATFORM)
+        if self.controller.platform is not None:
+            self.checks_panel.set_platform(self.controller.platform.id)
         geometry = self.settings.geometry
         if geometry is not None:
             self.restoreGeometry(geometry)

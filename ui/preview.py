@@ -6,7 +6,15 @@ import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextDocumentFragment,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -64,6 +72,11 @@ def marked_html(text: str, markers: Sequence[str]) -> str:
             f'font-weight:600">{html.escape(marker)}</span>',
         )
     return escaped
+
+
+def _utf16(text: str, index: int) -> int:
+    """A Python string index as a Qt text position (Qt counts UTF-16 units: an emoji is two)."""
+    return len(text[: max(0, index)].encode("utf-16-le")) // 2
 
 
 def language_suffix(code: str) -> str:
@@ -162,6 +175,26 @@ class PreviewPane(QWidget):
             self.body.setPlainText(text)
             bar.setValue(position)
         self.body.setProperty("error", bool(draft.error))
+
+    def select_span(self, part: str, start: int, end: int) -> None:
+        """Select characters ``start``-``end`` (Python string indices) of the subject or body,
+        to show the seller where a check found a problem."""
+        if part == "subject":
+            text = self.subject.text()
+            plain = QTextDocumentFragment.fromHtml(text).toPlainText() if text else ""
+            first, last = _utf16(plain, start), _utf16(plain, end)
+            self.subject.setSelection(first, last - first)
+            return
+        text = self.body.toPlainText()
+        cursor = self.body.textCursor()
+        cursor.setPosition(_utf16(text, start))
+        cursor.setPosition(_utf16(text, end), QTextCursor.MoveMode.KeepAnchor)
+        self.body.setTextCursor(cursor)
+        self.body.ensureCursorVisible()
+
+    def selected_text(self) -> str:
+        """What is selected in the body (the selection a check made, for one)."""
+        return self.body.textCursor().selectedText()
 
     def subject_height(self) -> int:
         """The height the subject needs at the pane's current width."""

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from composer.platforms import DEFAULT_PLATFORM
+
 MAX_RECENT = 10  # the current scenario and the nine Ctrl+1..9 reopen
 
 
@@ -49,6 +51,16 @@ class WindowSettings:
     @last_scenario.setter
     def last_scenario(self, value: str) -> None:
         self._set("draft/lastScenario", value)
+
+    @property
+    def platform(self) -> str:
+        """The platform whose message rules the checks apply (until a profile gives one)."""
+        value = self._qsettings.value("checks/platform")
+        return str(value) if value else DEFAULT_PLATFORM
+
+    @platform.setter
+    def platform(self, value: str) -> None:
+        self._set("checks/platform", value)
 
     @property
     def ui_language(self) -> str:

@@ -1,0 +1,489 @@
+"""Pre-send checks: what is wrong with a rendered draft before the seller copies it.
+
+Every finding has a stable code, a severity (``error``: copying asks first; ``warning``;
+``info``), a message in each interface language and the span of the reply it concerns. Some
+checks always run (an unfilled field, a leftover placeholder, Chinese in the English reply, a
+reply that cannot render); the others are the rules of the platform chosen (links, e-mail
+addresses, phone numbers, taking the sale off the platform, review incentives, asking only
+happy buyers for a review, emoji, HTML, length), read from ``composer.platforms``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from composer.fields import FieldType, Value
+from composer.jinja import marker
+from composer.platforms import Phrases, Platform, Rule
+from composer.render import RenderResult
+from composer.scenario import Language, Scenario
+from composer.validate import CJK, CJK_LOCALES, PLACEHOLDER
+
+BUILT_IN_CODES = ("unfilled-field", "placeholder", "cjk-in-english", "template-error")
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+MAX_PER_KIND = 20  # findings of one code in one part of one reply: enough to see the pattern
+
+URL = re.compile(r"(?:https?://|www\.)[^\s<>\"“”'（）()\[\]{}]+", re.IGNORECASE)
+DOMAIN = re.compile(
+    r"(?<![\w@.-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+"
+    r"(?:com|net|org|shop|store|info|biz|io|co|me|ly|link|top|xyz|site|online|app|cn|hk|tw"
+    r"|uk|de|fr|it|es|nl|us|ca|au|ru|jp|kr|in|br|mx|sg|my)\b(?:/[^\s]*)?(?![\w@-])",
+    re.IGNORECASE,
+)
+EMAIL = re.compile(r"[\w.%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}", re.IGNORECASE)
+PHONE = re.compile(r"(?<![\w@/.+-])\+?\(?\d[\d ().\-\u00a0]{5,22}\d(?![\w@/-])")
+PHONE_WORDS = re.compile(
+    r"(?:phone|tel|call|mobile|cell|whats\s?app|wechat|viber|电话|手机|致电|微信)\W{0,3}"
+    r"(?:\w+\W+){0,3}$",
+    re.IGNORECASE,
+)
+ID_WORDS = re.compile(
+    r"(?:order|tracking|invoice|transaction|订单|单号|运单)(?:\W+\w+){0,2}\W*$", re.IGNORECASE
+)
+EMOJI = re.compile(
+    "[\U0001f1e6-\U0001f1ff\U0001f300-\U0001f5ff\U0001f600-\U0001f64f\U0001f680-\U0001f6ff"
+    "\U0001f900-\U0001f9ff\U0001fa70-\U0001faff\u2600-\u27bf\u2b50\u2b55\ufe0f\u200d]+"
+)
+HTML = re.compile(
+    r"<\s*/?\s*(?:a|b|i|u|p|br|hr|div|span|strong|em|img|table|tr|td|th|ul|ol|li|h[1-6]|font"
+    r"|center|html|head|body|style|script|iframe|blockquote|pre|code|small|sup|sub)\b[^<>]*>"
+    r"|&(?:nbsp|amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);",
+    re.IGNORECASE,
+)
+CJK_RUN = re.compile(f"(?:{CJK.pattern})+")
+SENTENCE = re.compile(r"[^.!?。！？\n]+[.!?。！？]*")
+
+
+@dataclass(frozen=True)
+class Check:
+    """One finding on a draft. ``start``/``end`` index the ``part`` (body or subject) of the
+    ``language`` reply; ``field`` names the field to fill in, for an unfilled one."""
+
+    code: str
+    severity: str
+    language: str | None
+    message: Mapping[str, str]
+    start: int = 0
+    end: int = 0
+    part: str = "body"
+    field: str | None = None
+
+    def text(self, language: str) -> str:
+        """The message in an interface language (English when it has none)."""
+        return self.message.get(language) or self.message.get("en", self.code)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "language": self.language,
+            "message": dict(self.message),
+            "start": self.start,
+            "end": self.end,
+            "part": self.part,
+        }
+
+
+def check_draft(
+    result: RenderResult,
+    scenario: Scenario,
+    values: Mapping[str, Value],
+    languages: Mapping[str, Language],
+    platform: Platform | None = None,
+    phrases: Phrases | None = None,
+) -> list[Check]:
+    """Every finding on ``result`` (a render of ``scenario`` with ``values``), most serious
+    first. With a ``platform``, its rules apply; ``phrases`` are the wording checks' patterns.
+    """
+    found: list[Check] = list(_unfilled(result, scenario, values, languages))
+    for code, draft in result.drafts.items():
+        if draft.error:
+            found.append(
+                Check(
+                    "template-error",
+                    "error",
+                    code,
+                    {
+                        "en": f"This reply cannot be rendered: {draft.error}",
+                        "zh": f"此回复无法生成：{draft.error}",
+                    },
+                )
+            )
+            continue
+        language = languages.get(code)
+        reads_chinese = language is not None and language.locale.startswith(CJK_LOCALES)
+        context = _Context(platform, phrases or Phrases(), code, scenario, values)
+        for part, text in (("subject", draft.subject or ""), ("body", draft.body)):
+            found.extend(context.check(text, part, reads_chinese))
+    order = {code: index for index, code in enumerate(result.drafts)}
+    return sorted(
+        found,
+        key=lambda c: (
+            SEVERITY_ORDER.get(c.severity, 9),
+            -1 if c.language is None else order.get(c.language, 99),
+            c.part != "subject",
+            c.start,
+        ),
+    )
+
+
+def check_text(
+    text: str,
+    language: str,
+    platform: Platform | None = None,
+    phrases: Phrases | None = None,
+    reads_chinese: bool = False,
+    part: str = "body",
+) -> list[Check]:
+    """The findings on one plain text in ``language`` (no scenario: no field is known)."""
+    context = _Context(platform, phrases or Phrases(), language)
+    return list(context.check(text, part, reads_chinese))
+
+
+def errors(checks: list[Check]) -> list[Check]:
+    """The findings that make copying ask first."""
+    return [c for c in checks if c.severity == "error"]
+
+
+def _excerpt(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _unfilled(
+    result: RenderResult,
+    scenario: Scenario,
+    values: Mapping[str, Value],
+    languages: Mapping[str, Language],
+) -> Iterator[Check]:
+    """A required field left empty; an optional one whose marker the reply shows anyway."""
+    for field in scenario.fields:
+        if field.type is FieldType.YES_NO or not field.is_empty(values.get(field.name)):
+            continue
+        where: tuple[str, str, int] | None = None
+        for code, draft in result.drafts.items():
+            language = languages.get(code)
+            if language is None:
+                continue
+            shown = marker(field, language)
+            if shown not in draft.markers:
+                continue
+            for part, text in (("subject", draft.subject or ""), ("body", draft.body)):
+                at = text.find(shown)
+                if at >= 0:
+                    where = (code, part, at)
+                    break
+            if where:
+                break
+        if not field.required and where is None:
+            continue
+        labels = {"en": field.label("en"), "zh": field.label("zh")}
+        if field.required:
+            message = {"en": f"Fill in: {labels['en']}", "zh": f"请填写：{labels['zh']}"}
+        else:
+            message = {
+                "en": f"Empty, but the reply shows it: {labels['en']}",
+                "zh": f"未填写，但回复中显示了：{labels['zh']}",
+            }
+        severity = "error" if field.required else "warning"
+        if where is None:
+            yield Check("unfilled-field", severity, None, message, field=field.name)
+        else:
+            code, part, at = where
+            length = len(marker(field, languages[code]))
+            yield Check(
+                "unfilled-field", severity, code, message, at, at + length, part, field.name
+            )
+
+
+def _placeholders(text: str, language: str, part: str) -> Iterator[Check]:
+    for match in list(PLACEHOLDER.finditer(text))[:MAX_PER_KIND]:
+        shown = match.group(0)
+        yield Check(
+            "placeholder",
+            "error",
+            language,
+            {
+                "en": f"Leftover placeholder “{shown}”: replace it before sending",
+                "zh": f"有未替换的占位符“{shown}”，发送前请替换",
+            },
+            match.start(),
+            match.end(),
+            part,
+        )
+
+
+def _chinese(text: str, language: str, part: str) -> Iterator[Check]:
+    # A warning, not an error: a buyer's name in Chinese characters can be intended.
+    for match in list(CJK_RUN.finditer(text))[:MAX_PER_KIND]:
+        shown = _excerpt(match.group(0), 20)
+        yield Check(
+            "cjk-in-english",
+            "warning",
+            language,
+            {
+                "en": f"Chinese characters in a reply the buyer may not read: “{shown}”",
+                "zh": f"外文回复中出现了中文字符：“{shown}”",
+            },
+            match.start(),
+            match.end(),
+            part,
+        )
+
+
+class _Context:
+    """Runs one platform's rules over one language's text."""
+
+    def __init__(
+        self,
+        platform: Platform | None,
+        phrases: Phrases,
+        language: str,
+        scenario: Scenario | None = None,
+        values: Mapping[str, Value] | None = None,
+    ) -> None:
+        self.scenario = scenario
+        self.platform = platform
+        self.phrases = phrases
+        self.language = language
+        values = values or {}
+        # Someone else's contact details (a carrier's phone number): warned about, not failed.
+        self.third_party = {
+            name: str(values.get(name) or "").strip()
+            for name in (scenario.third_party if scenario else ())
+            if str(values.get(name) or "").strip()
+        }
+        # Order and tracking numbers look like phone numbers to a pattern: never flag them.
+        self.identifiers = {
+            _digits(str(value))
+            for name, value in values.items()
+            if isinstance(value, str)
+            and "phone" not in name
+            and ("order" in name or "tracking" in name or name.endswith(("_number", "_id")))
+        } - {""}
+
+    def check(self, text: str, part: str, reads_chinese: bool) -> Iterator[Check]:
+        """Every finding on one part of this language's reply."""
+        if not text:
+            return
+        yield from _placeholders(text, self.language, part)
+        if not reads_chinese:
+            yield from _chinese(text, self.language, part)
+        if self.platform is not None:
+            yield from self.rules(text, part)
+
+    def names(self) -> dict[str, str]:
+        assert self.platform is not None
+        return {code: self.platform.called_in(code) for code in ("en", "zh")}
+
+    def rules(self, text: str, part: str) -> Iterator[Check]:
+        assert self.platform is not None
+        detectors = {
+            "link": self._links,
+            "email": self._emails,
+            "phone": self._phones,
+            "emoji": self._emoji,
+            "html": self._html,
+            "too-long": self._too_long,
+            "off-platform": self._phrases,
+            "review-incentive": self._phrases,
+            "review-conditional": self._phrases,
+        }
+        for code, detect in detectors.items():
+            rule = self.platform.rule(code)
+            if rule is not None:
+                yield from list(detect(rule, text, part))[:MAX_PER_KIND]
+
+    def _finding(
+        self, rule: Rule, start: int, end: int, part: str, en: str, zh: str, severity: str = ""
+    ) -> Check:
+        return Check(
+            rule.code,
+            severity or rule.severity,
+            self.language,
+            {"en": en, "zh": zh},
+            start,
+            end,
+            part,
+        )
+
+    def _contact(
+        self, rule: Rule, match: re.Match[str], part: str, what: tuple[str, str, str]
+    ) -> Check:
+        """A link, address or number: an error of the platform's, or a warning when it is a
+        third party's (a field the scenario marks as someone else's contact)."""
+        shown = _excerpt(match.group(0))
+        names = self.names()
+        owner = next(
+            (name for name, value in self.third_party.items() if _same(match.group(0), value)),
+            None,
+        )
+        if owner is not None:
+            field = self.scenario.field(owner) if self.scenario else None
+            label_en = field.label("en") if field else owner
+            label_zh = field.label("zh") if field else owner
+            severity = "warning" if rule.severity == "error" else rule.severity
+            return self._finding(
+                rule,
+                match.start(),
+                match.end(),
+                part,
+                f"{shown} is someone else's {what[2]} (“{label_en}”); "
+                f"{names['en']} may still block it",
+                f"{shown}来自“{label_zh}”（第三方{what[1]}），{names['zh']}仍可能拦截",
+                severity,
+            )
+        return self._finding(
+            rule,
+            match.start(),
+            match.end(),
+            part,
+            f"Not allowed on {names['en']}: {what[0]} ({shown})",
+            f"{names['zh']}不允许：{what[1]}（{shown}）",
+        )
+
+    def _links(self, rule: Rule, text: str, part: str) -> Iterator[Check]:
+        assert self.platform is not None
+        seen: list[tuple[int, int]] = []
+        for match in [*URL.finditer(text), *DOMAIN.finditer(text)]:
+            if any(s <= match.start() < e for s, e in seen) or _in_email(text, match):
+                continue
+            seen.append((match.start(), match.end()))
+            if _own(_host(match.group(0)), self.platform.own_domains):
+                continue
+            yield self._contact(rule, match, part, ("links to other sites", "站外链接", "link"))
+
+    def _emails(self, rule: Rule, text: str, part: str) -> Iterator[Check]:
+        for match in EMAIL.finditer(text) if "@" in text else ():
+            yield self._contact(
+                rule, match, part, ("e-mail addresses", "电子邮箱", "e-mail address")
+            )
+
+    def _phones(self, rule: Rule, text: str, part: str) -> Iterator[Check]:
+        for match in PHONE.finditer(text):
+            raw = match.group(0).rstrip(" .-(")
+            digits = _digits(raw)
+            if not 9 <= len(digits) <= 15 or digits in self.identifiers:
+                continue
+            before = text[max(0, match.start() - 40) : match.start()]
+            if PHONE_WORDS.search(before) is None:
+                separated = raw.startswith("+") or len(re.findall(r"\d+", raw)) > 1
+                if not separated or ID_WORDS.search(before):
+                    continue  # a bare run of digits, or an order or tracking number
+            yield self._contact(rule, match, part, ("phone numbers", "电话号码", "phone number"))
+
+    def _emoji(self, rule: Rule, text: str, part: str) -> Iterator[Check]:
+        names = self.names()
+        for match in EMOJI.finditer(text):
+            if not match.group(0).strip("\ufe0f\u200d"):
+                continue
+            yield self._finding(
+                rule,
+                match.start(),
+                match.end(),
+                part,
+                f"Not allowed on {names['en']}: emoji ({match.group(0)})",
+                f"{names['zh']}不允许使用表情符号（{match.group(0)}）",
+            )
+
+    def _html(self, rule: Rule, text: str, part: str) -> Iterator[Check]:
+        names = self.names()
+        for match in HTML.finditer(text):
+            shown = _excerpt(match.group(0))
+            yield self._finding(
+                rule,
+                match.start(),
+                match.end(),
+                part,
+                f"HTML in a plain-text message on {names['en']}: {shown}",
+                f"{names['zh']}消息为纯文本，不应含HTML：{shown}",
+            )
+
+    def _too_long(self, rule: Rule, text: str, part: str) -> Iterator[Check]:
+        limit = rule.limit or 0
+        if part == "body" and len(text) > limit:
+            names = self.names()
+            yield self._finding(
+                rule,
+                limit,
+                len(text),
+                part,
+                f"{len(text):,} characters; {names['en']} takes at most {limit:,}",
+                f"共{len(text)}个字符，{names['zh']}最多{limit}个",
+            )
+
+    def _phrases(self, rule: Rule, text: str, part: str) -> Iterator[Check]:
+        names = self.names()
+        messages = {
+            "off-platform": (
+                f"Asks to pay or talk outside {names['en']}: “{{}}”",
+                f"引导买家在{names['zh']}之外付款或联系：“{{}}”",
+            ),
+            "review-incentive": (
+                "Offers something for a review, or for changing one: “{}”",
+                "以退款、优惠或礼品换取评价或修改评价：“{}”",
+            ),
+            "review-conditional": (
+                "Asks only a happy buyer for a review, or for a good one: “{}”",
+                "只请满意的买家留评，或索要好评：“{}”",
+            ),
+        }
+        en, zh = messages[rule.code]
+        for start, end in _phrase_spans(self.phrases.entries(self.language, rule.code), text):
+            shown = _excerpt(text[start:end])
+            yield self._finding(rule, start, end, part, en.format(shown), zh.format(shown))
+
+
+def _in_email(text: str, match: re.Match[str]) -> bool:
+    """True when a would-be link is the domain part of an e-mail address."""
+    return match.start() > 0 and text[match.start() - 1] == "@"
+
+
+def _own(host: str, domains: tuple[str, ...]) -> bool:
+    """True when ``host`` is one of a platform's own domains or a subdomain of one."""
+    return any(host == d or host.endswith("." + d) for d in domains)
+
+
+def _host(link: str) -> str:
+    host = re.sub(r"^[a-z]+://", "", link.lower()).split("/")[0].split("?")[0].split(":")[0]
+    return host.removeprefix("www.").rstrip(".,;:!?")
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+def _same(found: str, value: str) -> bool:
+    """A match is a field's value: the same digits for a number, the same text otherwise."""
+    digits = _digits(found)
+    if digits and len(digits) >= 6 and digits == _digits(value):
+        return True
+    return found.strip().casefold() in value.casefold()
+
+
+def _phrase_spans(
+    entries: tuple[tuple[re.Pattern[str], ...], ...], text: str
+) -> list[tuple[int, int]]:
+    """Where the phrase entries match: a single pattern anywhere; several within one sentence."""
+    spans: list[tuple[int, int]] = []
+    for entry in entries:
+        if len(entry) == 1:
+            spans.extend(m.span() for m in entry[0].finditer(text))
+            continue
+        if not all(p.search(text) for p in entry):
+            continue  # the common case: no need to look sentence by sentence
+        for sentence in SENTENCE.finditer(text):
+            piece = sentence.group(0)
+            if all(p.search(piece) for p in entry):
+                lead = len(piece) - len(piece.lstrip())
+                spans.append((sentence.start() + lead, sentence.start() + len(piece.rstrip())))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(set(spans)):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged

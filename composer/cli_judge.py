@@ -1,0 +1,149 @@
+"""The command line's seller judgement: ``render --platform`` checks and ``advise``.
+
+``composer.cli`` registers these; they live here so the core commands stay short.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Mapping
+from decimal import Decimal, InvalidOperation
+from typing import TextIO
+
+from composer import paths
+from composer.advisor import LOGISTICS, PROBLEMS, Case, advise
+from composer.checks import Check, check_draft
+from composer.fields import Value
+from composer.platforms import DEFAULT_PLATFORM, load_rulebook
+from composer.render import RenderResult
+from composer.scenario import Catalog, Scenario
+
+
+class UnknownPlatformError(LookupError):
+    """A ``--platform`` name that no platform file declares."""
+
+
+def add_platform_option(render: argparse.ArgumentParser) -> None:
+    """``render --platform NAME``: which platform's rules the checks apply."""
+    render.add_argument(
+        "--platform",
+        metavar="NAME",
+        default=DEFAULT_PLATFORM,
+        help="apply this platform's message rules in the checks: amazon, ebay, aliexpress, "
+        f"shopee, etsy, wish or {DEFAULT_PLATFORM} (the default), or one from your "
+        "platforms.toml",
+    )
+
+
+def draft_checks(
+    data_dir: str | None,
+    platform_id: str,
+    result: RenderResult,
+    scenario: Scenario,
+    values: Mapping[str, Value],
+    catalog: Catalog,
+) -> list[Check]:
+    """The checks of a rendered draft, with the rules of ``platform_id``."""
+    book = load_rulebook(paths.data_dir(data_dir))
+    for problem in book.problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    platform = book.platform(platform_id)
+    if platform is None:
+        known = ", ".join(book.platforms)
+        raise UnknownPlatformError(f"unknown platform {platform_id!r} (known: {known})")
+    return check_draft(result, scenario, values, catalog.languages, platform, book.phrases)
+
+
+def print_checks(checks: list[Check], stream: TextIO) -> None:
+    """One line per finding: ``error [en] phone: Not allowed on Amazon: ...``."""
+    for check in checks:
+        where = f" [{check.language}]" if check.language else ""
+        print(f"{check.severity}{where} {check.code}: {check.text('en')}", file=stream)
+
+
+def _amount(text: str) -> Decimal:
+    try:
+        amount = Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an amount like 25 or 12.50") from None
+    if not amount.is_finite() or amount < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} must be an amount of 0 or more")
+    return amount
+
+
+def add_advise_command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    parents: list[argparse.ArgumentParser],
+) -> None:
+    """``advise``: the remedies for a dispute, best first, with the seller's cost of each.
+
+    ``parents`` give the options every command takes (``--json``, the folders).
+    """
+    parser = commands.add_parser(
+        "advise",
+        parents=parents,
+        help="rank the remedies for an after-sales problem, with what each costs you",
+        description="Rank the remedies for an after-sales problem, best first, with what "
+        "each costs you and why (from the seller guidance in the seeds).",
+    )
+    parser.add_argument("--problem", required=True, choices=PROBLEMS)
+    parser.add_argument(
+        "--logistics",
+        required=True,
+        choices=LOGISTICS,
+        help="postal (tracked), economy (untracked) or express (commercial)",
+    )
+    parser.add_argument("--order-value", required=True, type=_amount, metavar="N")
+    parser.add_argument("--shipping-cost", required=True, type=_amount, metavar="N")
+    parser.add_argument(
+        "--return-cost", type=_amount, metavar="N", help="default: the shipping cost"
+    )
+    parser.add_argument(
+        "--item-cost",
+        type=_amount,
+        metavar="N",
+        help="what the item costs you (default: the order value less shipping)",
+    )
+    parser.add_argument(
+        "--past-promised", action="store_true", help="the promised delivery time has passed"
+    )
+    parser.add_argument("--currency", default="USD", help="of the amounts (default USD)")
+    parser.add_argument(
+        "--low-value",
+        type=_amount,
+        metavar="N",
+        help="address change: re-ship orders worth up to this (default 20)",
+    )
+
+
+def cmd_advise(args: argparse.Namespace) -> int:
+    """Print the ranked remedies; exit 2 when the facts do not fit."""
+    extra = {"low_value_limit": args.low_value} if args.low_value is not None else {}
+    try:
+        case = Case(
+            problem=args.problem,
+            logistics=args.logistics,
+            order_value=args.order_value,
+            shipping_cost=args.shipping_cost,
+            return_cost=args.return_cost,
+            item_cost=args.item_cost,
+            past_promised=args.past_promised,
+            currency=args.currency.upper(),
+            **extra,
+        )
+        options = advise(case)
+    except ValueError as exc:  # also Babel's unknown-currency error
+        print(f"python -m composer: error: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        data = {"options": [o.to_json() for o in options]}
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    for rank, option in enumerate(options, start=1):
+        cost = f"{option.seller_cost} {case.currency}"
+        print(f"{rank}. {option.label('en')} / {option.label('zh')}: costs you {cost}")
+        print(f"   {option.reason['en']}")
+        print(f"   {option.reason['zh']}")
+    return 0

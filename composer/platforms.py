@@ -1,0 +1,219 @@
+"""Platform profiles: what each marketplace forbids in a message, read from data files.
+
+The rules ship in ``platforms/platforms.toml`` (each with its source and how certain it is) and
+the wording the checks look for in ``platforms/phrases.toml``. A file of the same name in the
+seller's data folder is laid over the shipped one key by key, so a seller can switch a rule off
+(``enabled = false``), change its severity or add a platform without touching the app.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from composer import paths
+
+SEVERITIES = ("error", "warning", "info")
+CERTAINTIES = ("documented", "reported", "cautious")
+RULE_CODES = (
+    "link",
+    "email",
+    "phone",
+    "off-platform",
+    "review-incentive",
+    "review-conditional",
+    "emoji",
+    "html",
+    "too-long",
+)
+PHRASE_CODES = ("off-platform", "review-incentive", "review-conditional")
+DEFAULT_PLATFORM = "generic"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One thing a platform forbids, how bad it is, and where we know it from."""
+
+    code: str
+    severity: str
+    certainty: str
+    source: str
+    enabled: bool = True
+    limit: int | None = None  # too-long: the most characters a message may have
+
+
+@dataclass(frozen=True)
+class Platform:
+    """A marketplace and its message rules."""
+
+    id: str
+    names: Mapping[str, str]
+    rules: Mapping[str, Rule]
+    own_domains: tuple[str, ...] = ()
+    called: Mapping[str, str] = field(default_factory=dict)  # how a message names it
+
+    def name(self, language: str) -> str:
+        """The platform's name in an interface language (for the chooser)."""
+        return self.names.get(language) or self.names.get("en") or self.id
+
+    def called_in(self, language: str) -> str:
+        """How a check message names the platform (``most platforms`` for the generic one)."""
+        return self.called.get(language) or self.name(language)
+
+    def rule(self, code: str) -> Rule | None:
+        """The rule for ``code`` if the platform has it and it is switched on."""
+        rule = self.rules.get(code)
+        return rule if rule is not None and rule.enabled else None
+
+
+PhraseEntry = tuple[re.Pattern[str], ...]
+"""One pattern: found anywhere. Several: all found within one sentence."""
+
+
+@dataclass(frozen=True)
+class Phrases:
+    """What the wording checks look for, per reply language and check code."""
+
+    by_language: Mapping[str, Mapping[str, tuple[PhraseEntry, ...]]] = field(default_factory=dict)
+
+    def entries(self, language: str, code: str) -> tuple[PhraseEntry, ...]:
+        return self.by_language.get(language, {}).get(code, ())
+
+
+@dataclass
+class RuleBook:
+    """Every platform, the check phrases, and what was wrong in the files read."""
+
+    platforms: dict[str, Platform]
+    phrases: Phrases
+    problems: list[str] = field(default_factory=list)
+
+    def platform(self, platform_id: str | None) -> Platform | None:
+        return self.platforms.get(platform_id or DEFAULT_PLATFORM)
+
+
+def load_rulebook(data_dir: Path | None = None, shipped: Path | None = None) -> RuleBook:
+    """The shipped rules and phrases, with the seller's files in ``data_dir`` laid over them."""
+    folder = shipped or paths.shipped_platforms_dir()
+    problems: list[str] = []
+    rules = _read(folder / paths.PLATFORMS_FILE, problems)
+    words = _read(folder / paths.PHRASES_FILE, problems)
+    if data_dir is not None:
+        rules = merge(rules, _read(data_dir / paths.PLATFORMS_FILE, problems, optional=True))
+        words = merge(words, _read(data_dir / paths.PHRASES_FILE, problems, optional=True))
+    platforms: dict[str, Platform] = {}
+    for platform_id, spec in rules.items():
+        platform = _platform(platform_id, spec, problems)
+        if platform is not None:
+            platforms[platform_id] = platform
+    return RuleBook(platforms, _phrases(words, problems), problems)
+
+
+def merge(base: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
+    """``over`` laid on ``base``: tables merge key by key, anything else is replaced."""
+    merged = dict(base)
+    for key, value in over.items():
+        old = merged.get(key)
+        if isinstance(old, Mapping) and isinstance(value, Mapping):
+            merged[key] = merge(old, value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _read(path: Path, problems: list[str], optional: bool = False) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        if not optional:
+            problems.append(f"{path}: missing")
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(f"{path}: cannot be read: {exc}")
+    except tomllib.TOMLDecodeError as exc:
+        problems.append(f"{path}: TOML syntax: {exc}")
+    return {}
+
+
+def _texts(value: Any) -> dict[str, str]:
+    if isinstance(value, Mapping):
+        return {str(k): str(v) for k, v in value.items() if isinstance(v, str)}
+    return {}
+
+
+def _platform(platform_id: str, spec: Any, problems: list[str]) -> Platform | None:
+    where = f"platform {platform_id!r}"
+    if not isinstance(spec, Mapping):
+        problems.append(f"{where}: must be a table")
+        return None
+    domains = spec.get("own_domains", [])
+    if not isinstance(domains, list) or not all(isinstance(d, str) for d in domains):
+        problems.append(f"{where}: own_domains must be a list of domain names")
+        domains = []
+    rules: dict[str, Rule] = {}
+    raw_rules = spec.get("rules", {})
+    for code, rule_spec in raw_rules.items() if isinstance(raw_rules, Mapping) else ():
+        rule = _rule(code, rule_spec, f"{where}, rule {code!r}", problems)
+        if rule is not None:
+            rules[code] = rule
+    return Platform(
+        id=platform_id,
+        names=_texts(spec.get("name")) or {"en": platform_id},
+        rules=rules,
+        own_domains=tuple(d.lower().removeprefix("www.") for d in domains),
+        called=_texts(spec.get("called")),
+    )
+
+
+def _rule(code: str, spec: Any, where: str, problems: list[str]) -> Rule | None:
+    if code not in RULE_CODES:
+        problems.append(f"{where}: unknown check code (known: {', '.join(RULE_CODES)})")
+        return None
+    if not isinstance(spec, Mapping):
+        problems.append(f"{where}: must be a table")
+        return None
+    severity = spec.get("severity", "warning")
+    if severity not in SEVERITIES:
+        problems.append(f"{where}: severity must be one of {', '.join(SEVERITIES)}")
+        return None
+    certainty = spec.get("certainty", "cautious")
+    if certainty not in CERTAINTIES:
+        problems.append(f"{where}: certainty must be one of {', '.join(CERTAINTIES)}")
+        return None
+    enabled = spec.get("enabled", True)
+    limit = spec.get("limit")
+    if not isinstance(enabled, bool):
+        problems.append(f"{where}: enabled must be true or false")
+        return None
+    if code == "too-long" and not (isinstance(limit, int) and limit > 0):
+        problems.append(f"{where}: too-long needs a limit, a whole number of characters")
+        return None
+    return Rule(code, severity, certainty, str(spec.get("source", "")), enabled, limit)
+
+
+def _phrases(data: Mapping[str, Any], problems: list[str]) -> Phrases:
+    by_language: dict[str, dict[str, tuple[PhraseEntry, ...]]] = {}
+    for language, table in data.items():
+        if not isinstance(table, Mapping):
+            problems.append(f"phrases [{language}]: must be a table")
+            continue
+        for code, entries in table.items():
+            where = f"phrases [{language}] {code}"
+            if code not in PHRASE_CODES:
+                problems.append(f"{where}: unknown check code (known: {', '.join(PHRASE_CODES)})")
+                continue
+            compiled: list[PhraseEntry] = []
+            for entry in entries if isinstance(entries, list) else [entries]:
+                patterns = entry if isinstance(entry, list) else [entry]
+                if not patterns or not all(isinstance(p, str) for p in patterns):
+                    problems.append(f"{where}: {entry!r} is not a pattern or a list of patterns")
+                    continue
+                try:
+                    compiled.append(tuple(re.compile(p, re.IGNORECASE) for p in patterns))
+                except re.error as exc:
+                    problems.append(f"{where}: {entry!r} is not a pattern ({exc})")
+            by_language.setdefault(language, {})[code] = tuple(compiled)
+    return Phrases(by_language)
