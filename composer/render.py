@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from jinja2 import Template, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
 from composer.fields import Value
-from composer.jinja import Shown, make_environment
+from composer.jinja import Shown, TemplateCache, compile_template, make_environment
 from composer.scenario import Catalog, Scenario
 
 
@@ -42,10 +43,15 @@ class RenderResult:
 
 
 class Renderer:
-    """Renders drafts for the scenarios of one catalog, compiling each template only once."""
+    """Renders drafts for the scenarios of one catalog, compiling each template only once.
 
-    def __init__(self, catalog: Catalog) -> None:
+    With ``cache_dir``, compiled templates are also kept there between runs (see
+    ``composer.cache.template_cache_dir``).
+    """
+
+    def __init__(self, catalog: Catalog, cache_dir: Path | None = None) -> None:
         self.catalog = catalog
+        self.cache_dir = cache_dir
         self._environments: dict[str, SandboxedEnvironment] = {}
         self._compiled: dict[tuple[str, str, str], tuple[str, Template]] = {}
 
@@ -53,7 +59,9 @@ class Renderer:
         """The sandboxed environment of ``language``, with its partials."""
         env = self._environments.get(language)
         if env is None:
-            env = make_environment(self.catalog.partials.get(language, {}))
+            partials = self.catalog.partials.get(language, {})
+            cache = TemplateCache(self.cache_dir, language) if self.cache_dir else None
+            env = make_environment(partials, cache)
             self._environments[language] = env
         return env
 
@@ -61,7 +69,8 @@ class Renderer:
         key = (scenario.id, language, part)
         cached = self._compiled.get(key)
         if cached is None or cached[0] != source:
-            cached = (source, self.environment(language).from_string(source))
+            name = f"{scenario.id}/{part}"
+            cached = (source, compile_template(self.environment(language), name, source))
             self._compiled[key] = cached
         return cached[1]
 

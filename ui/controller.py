@@ -6,11 +6,16 @@ function and announces the result. No Qt widget is touched here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 
 from composer.fields import Value
-from composer.render import Renderer, RenderResult
 from composer.scenario import Catalog, Scenario
+
+if TYPE_CHECKING:  # rendering imports Jinja and Babel: not needed to show the window
+    from composer.render import Renderer, RenderResult
 
 
 class DraftController(QObject):
@@ -20,13 +25,36 @@ class DraftController(QObject):
     rendered = Signal(object)  # RenderResult
     valuesReplaced = Signal()  # values changed for the seller, not by their typing
 
-    def __init__(self, catalog: Catalog, renderer: Renderer, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        renderer: Renderer | Callable[[], Renderer],
+        parent: QObject | None = None,
+    ) -> None:
+        """``renderer`` may be a function that makes one, called at the first render."""
         super().__init__(parent)
         self.catalog = catalog
-        self.renderer = renderer
+        self._renderer = renderer
         self.scenario: Scenario | None = None
         self.result: RenderResult | None = None
         self._values: dict[str, dict[str, Value]] = {}
+        self._held = False
+
+    @property
+    def renderer(self) -> Renderer:
+        if callable(self._renderer):
+            self._renderer = self._renderer()
+        return self._renderer
+
+    def hold(self) -> None:
+        """Render nothing until ``release()`` (the app shows its window before the first draft)."""
+        self._held = True
+
+    def release(self) -> None:
+        """Stop holding renders back, and render the current scenario."""
+        if self._held:
+            self._held = False
+            self.render()
 
     @property
     def values(self) -> dict[str, Value]:
@@ -72,7 +100,7 @@ class DraftController(QObject):
 
     def render(self) -> RenderResult | None:
         """Render the current scenario in every language it has and announce it."""
-        if self.scenario is None:
+        if self.scenario is None or self._held:
             return None
         self.result = self.renderer.render_draft(self.scenario, self.values)
         self.rendered.emit(self.result)

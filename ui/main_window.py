@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import (
     QAction,
@@ -25,15 +27,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from composer.loader import TemplateProblem
-from composer.render import RenderResult
-from composer.scenario import Catalog, Scenario
+from composer.scenario import Catalog, Scenario, TemplateProblem
 from ui.controller import DraftController
 from ui.field_form import FieldForm
 from ui.guidance import GuidancePanel
 from ui.picker import ScenarioPicker
 from ui.preview import PreviewPane, language_suffix
 from ui.settings import WindowSettings
+
+if TYPE_CHECKING:  # imports Jinja, which the window does not need to show
+    from composer.render import RenderResult
 
 FIELD_ROLE = Qt.ItemDataRole.UserRole + 1
 BOTH_SEPARATOR = "\n\n----------\n\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
@@ -16,8 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from composer.render import Draft
 from composer.scenario import Language
+
+if TYPE_CHECKING:
+    from composer.render import Draft
 
 MARKER_BACKGROUND = "#ffe08a"
 MARKER_TEXT = "#6b4a00"
