@@ -3,6 +3,7 @@
     python3 dev.py start [APP ARGS]    install what the app needs, then start it
     python3 dev.py test [PYTEST ARGS]  install what the tests need, then lint and test
     python3 dev.py bundle              build the app with PyInstaller, then run its self-test
+    python3 dev.py bench [ARGS]        measure start-up, typing, search, size (bench/run.py)
 
 Both work on a fresh machine. Python packages go into ``.venv`` next to this file (or into the
 virtual environment already active). On Debian and Ubuntu the system libraries Qt needs are
@@ -168,7 +169,16 @@ def bundle(args: list[str]) -> int:
     return subprocess.call([str(app), "--self-test"], cwd=ROOT, env=env)
 
 
-COMMANDS = {"start": start, "test": test, "bundle": bundle}
+def bench(args: list[str]) -> int:
+    """``bench/run.py``: start-up, typing, search and bundle size against their budgets."""
+    ensure_system_libraries(QT_LIBRARIES)
+    interpreter = install()
+    env = environment(interpreter)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return subprocess.call([str(interpreter), str(ROOT / "bench" / "run.py"), *args], env=env)
+
+
+COMMANDS = {"start": start, "test": test, "bundle": bundle, "bench": bench}
 
 
 def main() -> int:
