@@ -145,9 +145,11 @@ def bench_startup(runs: int) -> list[Row]:
     start_once(app_args)
     bare: list[dict[str, float]] = []
     app: list[dict[str, float]] = []
+    floor: list[dict[str, float]] = []
     for _ in range(runs):
         bare.append(start_once(["bare"]))
         app.append(start_once(app_args))
+        floor.append(start_once(["widgets"]))
 
     def stat(samples: list[dict[str, float]], key: str) -> float:
         return median([s[key] for s in samples])
@@ -182,6 +184,22 @@ def bench_startup(runs: int) -> list[Row]:
         )
     else:
         rows.append(missing("startup", "peak memory: app / bare", "x", 1.3, "no wait4 here"))
+    rows.append(
+        Row(
+            "startup",
+            "same widgets, no app code / bare",
+            round(stat(floor, "shown") / stat(bare, "shown"), 2),
+            "x",
+            note=(
+                f"{stat(floor, 'shown'):.0f} ms, {stat(floor, 'rss'):.1f} MB"
+                f" ({stat(floor, 'rss') / stat(bare, 'rss'):.2f}x memory): what Qt alone costs"
+                " for this window (startup_probe.widgets_window)"
+                if all("rss" in s for s in floor)
+                else f"{stat(floor, 'shown'):.0f} ms"
+            ),
+            detail={"ms": [s["shown"] for s in floor], "mb": [s.get("rss") for s in floor]},
+        )
+    )
     rows.append(
         Row(
             "startup",
@@ -453,7 +471,7 @@ def machine() -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=15, help="start-ups of each kind (>= 10)")
+    parser.add_argument("--runs", type=int, default=20, help="start-ups of each kind (>= 10)")
     parser.add_argument("--json", type=Path, default=ROOT / "build" / "bench.json")
     parser.add_argument("--bundle", type=Path, default=ROOT / "dist" / "ReplyComposer")
     parser.add_argument("--only", default=",".join(SECTIONS), help="sections, comma-separated")

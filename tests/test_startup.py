@@ -63,10 +63,12 @@ def test_a_held_window_renders_its_first_draft_on_release(qtbot, data_dir):
     assert window.controller.scenario is not None
     assert window.controller.result is None
     assert body.toPlainText() == ""
+    assert window.form.editors == {}  # the form is built after the first paint too
     with qtbot.waitSignal(window.controller.rendered):
         window.controller.release()
     assert window.controller.result.scenario_id == window.controller.scenario.id
     assert body.toPlainText()
+    assert set(window.form.editors) == {f.name for f in window.controller.scenario.fields}
     window.controller.release()  # a second release renders nothing new
     assert window.controller.result is not None
 

@@ -47,13 +47,16 @@ class DraftController(QObject):
         return self._renderer
 
     def hold(self) -> None:
-        """Render nothing until ``release()`` (the app shows its window before the first draft)."""
+        """Announce and render nothing until ``release()``: the app shows its window first,
+        and builds the scenario's form and its first draft right after."""
         self._held = True
 
     def release(self) -> None:
-        """Stop holding renders back, and render the current scenario."""
+        """Stop holding back: announce the current scenario and render it."""
         if self._held:
             self._held = False
+            if self.scenario is not None:
+                self.scenarioChanged.emit(self.scenario)
             self.render()
 
     @property
@@ -69,7 +72,8 @@ class DraftController(QObject):
             return False
         if scenario is not self.scenario:
             self.scenario = scenario
-            self.scenarioChanged.emit(scenario)
+            if not self._held:
+                self.scenarioChanged.emit(scenario)
             self.render()
         return True
 
