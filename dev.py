@@ -47,6 +47,9 @@ X11_LIBRARIES = [
     ("libx11-xcb1",),
 ]
 
+# What PyInstaller runs on Linux to find and strip the libraries it bundles (ldd, objdump, strip).
+BUILD_TOOLS = [("binutils",)]
+
 
 def say(message: str) -> None:
     print(f"dev.py: {message}", flush=True)
@@ -154,7 +157,7 @@ def folder_size(folder: Path) -> int:
 
 def bundle(args: list[str]) -> int:
     """``pyinstaller build.spec``, then the frozen app's ``--self-test`` (offscreen)."""
-    ensure_system_libraries(QT_LIBRARIES)
+    ensure_system_libraries(QT_LIBRARIES + BUILD_TOOLS)
     interpreter = install("[build]")
     env = environment(interpreter)
     spec = ROOT / "build.spec"
