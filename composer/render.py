@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from babel.core import UnknownLocaleError
 from jinja2 import Template, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
@@ -94,8 +95,8 @@ class Renderer:
             if language is None or reply is None:
                 drafts[code] = Draft(code, "", error=f"{scenario.id} has no {code!r} reply")
                 continue
-            context = {f.name: Shown(f, values.get(f.name), language) for f in scenario.fields}
             try:
+                context = {f.name: Shown(f, values.get(f.name), language) for f in scenario.fields}
                 body = self._template(scenario, code, "body", reply.body).render(context)
                 subject = None
                 if reply.subject is not None:
@@ -103,7 +104,15 @@ class Renderer:
                         context
                     )
                     subject = " ".join(subject.split())
-            except (TemplateError, ArithmeticError, TypeError, ValueError) as exc:
+            except (
+                TemplateError,
+                ArithmeticError,
+                TypeError,
+                ValueError,
+                UnknownLocaleError,
+            ) as exc:
+                # UnknownLocaleError: Babel has no data for the language's locale (a typo, or
+                # a language the app bundle's locale data leaves out): say so, do not crash.
                 drafts[code] = Draft(code, "", error=f"{type(exc).__name__}: {exc}")
                 continue
             # Only the markers the reply actually shows: an empty field that a conditional
