@@ -2,6 +2,8 @@
 
     python3 dev.py start [APP ARGS]    install what the app needs, then start it
     python3 dev.py test [PYTEST ARGS]  install what the tests need, then lint and test
+    python3 dev.py bundle              build the app with PyInstaller, then run its self-test
+    python3 dev.py bench [ARGS]        measure start-up, typing, search, size (bench/run.py)
 
 Both work on a fresh machine. Python packages go into ``.venv`` next to this file (or into the
 virtual environment already active). On Debian and Ubuntu the system libraries Qt needs are
@@ -44,6 +46,9 @@ X11_LIBRARIES = [
     ("libxcb-image0",),
     ("libx11-xcb1",),
 ]
+
+# What PyInstaller runs on Linux to find and strip the libraries it bundles (ldd, objdump, strip).
+BUILD_TOOLS = [("binutils",)]
 
 
 def say(message: str) -> None:
@@ -146,12 +151,44 @@ def test(args: list[str]) -> int:
     return subprocess.call([str(interpreter), "-m", "pytest", *args], cwd=ROOT, env=env)
 
 
+def folder_size(folder: Path) -> int:
+    return sum(p.lstat().st_size for p in folder.rglob("*") if p.is_file() or p.is_symlink())
+
+
+def bundle(args: list[str]) -> int:
+    """``pyinstaller build.spec``, then the frozen app's ``--self-test`` (offscreen)."""
+    ensure_system_libraries(QT_LIBRARIES + BUILD_TOOLS)
+    interpreter = install("[build]")
+    env = environment(interpreter)
+    spec = ROOT / "build.spec"
+    command = [interpreter, "-m", "PyInstaller", "--noconfirm", "--clean", spec, *args]
+    say(" ".join(str(c) for c in command))
+    if subprocess.call([str(c) for c in command], cwd=ROOT, env=env) != 0:
+        return 1
+    folder = ROOT / "dist" / "ReplyComposer"
+    app = folder / ("ReplyComposer.exe" if os.name == "nt" else "ReplyComposer")
+    say(f"{folder}: {folder_size(folder) / 1e6:.1f} MB")
+    say(f"{app} --self-test")
+    return subprocess.call([str(app), "--self-test"], cwd=ROOT, env=env)
+
+
+def bench(args: list[str]) -> int:
+    """``bench/run.py``: start-up, typing, search and bundle size against their budgets."""
+    ensure_system_libraries(QT_LIBRARIES)
+    interpreter = install()
+    env = environment(interpreter)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return subprocess.call([str(interpreter), str(ROOT / "bench" / "run.py"), *args], env=env)
+
+
+COMMANDS = {"start": start, "test": test, "bundle": bundle, "bench": bench}
+
+
 def main() -> int:
-    if len(sys.argv) < 2 or sys.argv[1] not in {"start", "test"}:
+    if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:
         print(__doc__)
         return 2
-    command, args = sys.argv[1], sys.argv[2:]
-    return start(args) if command == "start" else test(args)
+    return COMMANDS[sys.argv[1]](sys.argv[2:])
 
 
 if __name__ == "__main__":

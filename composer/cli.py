@@ -13,42 +13,19 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from composer import cli_judge, cli_store, paths, version
+from composer import cli_judge, cli_store, paths
 from composer.fields import FieldValueError, Value, to_json
-from composer.loader import LoadResult, load_catalog
+from composer.loader import load_catalog
+from composer.options import VersionAction, add_folder_options
 from composer.render import Renderer
-from composer.scenario import Scenario
+from composer.scenario import LoadResult, Scenario
 from composer.validate import check_library
 
 PROG = "python -m composer"
 
 
-class VersionAction(argparse.Action):
-    """``--version``, reading the version only when asked (it costs start-up time)."""
-
-    def __init__(self, option_strings: list[str], dest: str, **kwargs: Any) -> None:
-        kwargs.setdefault("help", "show the version and exit")
-        super().__init__(option_strings, dest, nargs=0, **kwargs)
-
-    def __call__(self, parser: argparse.ArgumentParser, *_args: Any, **_kwargs: Any) -> None:
-        print(f"{parser.prog} {version()}")
-        parser.exit()
-
-
 class UsageError(Exception):
     """Bad usage: an unknown scenario, field or language, or a value that does not fit."""
-
-
-def add_folder_options(parser: argparse.ArgumentParser) -> None:
-    """``--templates DIR`` and ``--data-dir PATH``, the same for the app and the CLI."""
-    parser.add_argument(
-        "--templates",
-        metavar="DIR",
-        action="append",
-        default=[],
-        help="another template folder, loaded after the shipped and your own (repeatable)",
-    )
-    parser.add_argument("--data-dir", metavar="PATH", help="the data folder to use")
 
 
 def build_parser() -> argparse.ArgumentParser:

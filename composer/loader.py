@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -29,38 +29,22 @@ from composer.jinja import (
     make_environment,
     partials_used,
 )
-from composer.scenario import AdvisorLink, Catalog, Category, Language, Reply, Scenario
+from composer.scenario import (
+    AdvisorLink,
+    Catalog,
+    Category,
+    Language,
+    LoadResult,
+    Reply,
+    Scenario,
+    TemplateProblem,
+)
 from composer.sourcemap import SourceMap
 
 CATALOG_FILE = "catalog.toml"
 _NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _TOML_LINE = re.compile(r"\s*\(at line (\d+), column (\d+)\)")
-
-
-@dataclass(frozen=True)
-class TemplateProblem:
-    """A mistake in a template file, where it is and how bad: ``error`` skips the file."""
-
-    path: Path
-    line: int
-    message: str
-    severity: str = "error"
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
-
-
-@dataclass
-class LoadResult:
-    """The catalog that loaded, and every problem found on the way."""
-
-    catalog: Catalog
-    problems: list[TemplateProblem] = field(default_factory=list)
-
-    @property
-    def errors(self) -> list[TemplateProblem]:
-        return [p for p in self.problems if p.severity == "error"]
 
 
 class _InvalidError(Exception):

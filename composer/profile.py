@@ -7,25 +7,16 @@ the profile, so the seller types their name once, not in every reply.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields, replace
-from pathlib import Path
 from typing import Any
-
-from tinydb.table import Document
 
 from composer.fields import FieldValueError, Value
 from composer.scenario import Scenario
-from composer.storage import Schema, local_now
-from composer.store import Store
 
-TABLE = "profile"
-SCHEMA = Schema(name="profile", title="profile", version=1, tables=frozenset({TABLE}))
 PLATFORMS = ("AliExpress", "Amazon", "eBay", "Shopee", "Wish", "Shopify")
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
-_DOC_ID = 1
 
 
 class ProfileError(ValueError):
@@ -87,29 +78,3 @@ def prefill(scenario: Scenario, profile: Profile) -> dict[str, Value]:
         except FieldValueError:
             continue
     return found
-
-
-class ProfileStore(Store):
-    """The profile in ``profile.json``."""
-
-    schema = SCHEMA
-
-    def __init__(
-        self,
-        path: Path,
-        *,
-        lock_timeout: float = 10.0,
-        clock: Callable[[], dt.datetime] = local_now,
-    ) -> None:
-        super().__init__(path, lock_timeout=lock_timeout, clock=clock)
-        self._table = self.table(TABLE)
-
-    def load(self) -> Profile:
-        """The saved profile, or the defaults."""
-        return from_json(self._table.get(doc_id=_DOC_ID))
-
-    def save(self, profile: Profile) -> Profile:
-        """Save ``profile`` (tidied, which is returned); on disk when this returns."""
-        profile = checked(profile)
-        self._table.upsert(Document(asdict(profile), doc_id=_DOC_ID))
-        return profile

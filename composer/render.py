@@ -4,12 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from babel.core import UnknownLocaleError
 from jinja2 import Template, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
 from composer.fields import Value
-from composer.jinja import MISSING_SNIPPETS, Shown, make_environment
+from composer.jinja import (
+    MISSING_SNIPPETS,
+    Shown,
+    TemplateCache,
+    compile_template,
+    make_environment,
+)
 from composer.scenario import Catalog, Scenario
 
 SnippetLookup = Callable[[str, str], "str | None"] | Mapping[str, Mapping[str, str]]
@@ -50,10 +58,18 @@ class Renderer:
 
     ``snippets`` is where templates' ``{{ snippet('sig') }}`` look their text up, in each
     draft's language; without it every snippet shows as a marker (``[snippet: sig]``).
+    With ``cache_dir``, compiled templates are also kept there between runs (see
+    ``composer.cache.template_cache_dir``).
     """
 
-    def __init__(self, catalog: Catalog, snippets: SnippetLookup | None = None) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        snippets: SnippetLookup | None = None,
+        cache_dir: Path | None = None,
+    ) -> None:
         self.catalog = catalog
+        self.cache_dir = cache_dir
         self._snippets: Callable[[str, str], str | None] | None
         if snippets is None or callable(snippets):
             self._snippets = snippets
@@ -68,10 +84,12 @@ class Renderer:
         env = self._environments.get(language)
         if env is None:
             lookup = self._snippets
+            cache = TemplateCache(self.cache_dir, language) if self.cache_dir else None
             env = make_environment(
                 self.catalog.partials.get(language, {}),
                 (lambda key: lookup(key, language)) if lookup else None,
                 self.catalog.languages.get(language),
+                cache,
             )
             self._environments[language] = env
         return env
@@ -80,7 +98,8 @@ class Renderer:
         key = (scenario.id, language, part)
         cached = self._compiled.get(key)
         if cached is None or cached[0] != source:
-            cached = (source, self.environment(language).from_string(source))
+            name = f"{scenario.id}/{part}"
+            cached = (source, compile_template(self.environment(language), name, source))
             self._compiled[key] = cached
         return cached[1]
 
@@ -104,12 +123,14 @@ class Renderer:
             if language is None or reply is None:
                 drafts[code] = Draft(code, "", error=f"{scenario.id} has no {code!r} reply")
                 continue
-            context: dict[str, object] = {
-                f.name: Shown(f, values.get(f.name), language) for f in scenario.fields
-            }
+            context: dict[str, object] = {}
             missing_snippets: list[str] = []
-            context[MISSING_SNIPPETS] = missing_snippets
             try:
+                # Inside the try: formatting a value needs the language's locale data.
+                context.update(
+                    {f.name: Shown(f, values.get(f.name), language) for f in scenario.fields}
+                )
+                context[MISSING_SNIPPETS] = missing_snippets
                 body = self._template(scenario, code, "body", reply.body).render(context)
                 subject = None
                 if reply.subject is not None:
@@ -117,7 +138,15 @@ class Renderer:
                         context
                     )
                     subject = " ".join(subject.split())
-            except (TemplateError, ArithmeticError, TypeError, ValueError) as exc:
+            except (
+                TemplateError,
+                ArithmeticError,
+                TypeError,
+                ValueError,
+                UnknownLocaleError,
+            ) as exc:
+                # UnknownLocaleError: Babel has no data for the language's locale (a typo, or
+                # a language the app bundle's locale data leaves out): say so, do not crash.
                 drafts[code] = Draft(code, "", error=f"{type(exc).__name__}: {exc}")
                 continue
             # Only the markers the reply actually shows: an empty field that a conditional

@@ -1,4 +1,8 @@
-"""Scenarios and the catalog that holds them: what a template file declares, once parsed."""
+"""Scenarios and the catalog that holds them: what a template file declares, once parsed.
+
+Plain data, free of Jinja, so that a catalog can be kept between runs (``composer.cache``)
+and the app can show its window before the template engine is imported.
+"""
 
 from __future__ import annotations
 
@@ -132,3 +136,28 @@ class Catalog:
 
     def category(self, category_id: str) -> Category:
         return self.categories.get(category_id) or Category(category_id, {})
+
+
+@dataclass(frozen=True)
+class TemplateProblem:
+    """A mistake in a template file, where it is and how bad: ``error`` skips the file."""
+
+    path: Path
+    line: int
+    message: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+@dataclass
+class LoadResult:
+    """The catalog that loaded, and every problem found on the way."""
+
+    catalog: Catalog
+    problems: list[TemplateProblem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[TemplateProblem]:
+        return [p for p in self.problems if p.severity == "error"]

@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from composer.fields import FieldType, Value
-from composer.loader import LoadResult
 from composer.render import Renderer
-from composer.scenario import Scenario
+from composer.scenario import LoadResult, Scenario
 
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 PLACEHOLDER = re.compile(

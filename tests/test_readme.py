@@ -25,9 +25,11 @@ def test_the_template_example_in_the_readme_loads_and_renders(tmp_path):
     assert "感谢您的订购，订单金额25.90美元。希望您喜欢！" in drafts["zh"].body
 
 
-def test_ci_runs_the_readme_test_command():
-    marker = README.index("<!-- ci: test command -->")
-    command = README[marker:].split("```")[1].strip()
-    assert command == "python3 dev.py test"
+def test_ci_runs_the_readme_test_and_bundle_commands():
     ci = (Path(__file__).resolve().parent.parent / ".ci" / "run").read_text(encoding="utf-8")
-    assert "ci: test command" in ci
+    for step, expected in [("test", "python3 dev.py test"), ("bundle", "python3 dev.py bundle")]:
+        marker = README.index(f"<!-- ci: {step} command -->")
+        command = README[marker:].split("```")[1].strip()
+        assert command == expected
+    assert "<!-- ci: $1 command -->" in ci
+    assert "for step in test bundle" in ci

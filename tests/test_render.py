@@ -136,3 +136,20 @@ def test_templates_are_compiled_once_per_language(catalog, renderer, monkeypatch
 
 def test_tidy_trims_line_ends_and_collapses_blank_runs():
     assert tidy("\n\nDear A,  \n\n\n\nThanks.\n\n") == "Dear A,\n\nThanks."
+
+
+def test_a_locale_without_babel_data_is_a_draft_error_not_a_crash(write_template):
+    folder = write_template(
+        "catalog.toml",
+        """
+        [languages.zh]
+        locale = "xx_YY"
+        name = "中文"
+        money_style = "name"
+        """,
+    ).parent
+    result = load_catalog([SHIPPED, folder])
+    scenario = result.catalog.get("shipping-delay")
+    drafts = Renderer(result.catalog).render_draft(scenario, scenario.examples()).drafts
+    assert drafts["en"].error is None
+    assert drafts["zh"].error == "UnknownLocaleError: unknown locale 'xx_YY'"

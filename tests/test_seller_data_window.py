@@ -7,7 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QListView, QPlainTextEdit, QWidget
 
 from composer.history import HistoryStore
-from composer.profile import Profile, ProfileStore
+from composer.profile import Profile
+from composer.profile_store import ProfileStore
 from composer.snippets import Snippet, SnippetStore
 from ui.app import build_main_window
 from ui.profile_dialog import ProfileDialog

@@ -7,37 +7,45 @@ import logging
 import sys
 import time
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
-from composer import paths, version
-from composer.cli import VersionAction, add_folder_options
-from composer.loader import load_catalog
+from composer import paths
+from composer.cache import load_catalog_cached, template_cache_dir
+from composer.options import VersionAction, add_folder_options
 from composer.platforms import load_rulebook
-from composer.render import Renderer
 from ui import i18n, theme
 from ui.assets import app_icon
 from ui.controller import DraftController
 from ui.i18n import _
 from ui.main_window import MainWindow, show_error
-from ui.seller_data import SellerData, attach
 from ui.settings import WindowSettings
+
+if TYPE_CHECKING:
+    from composer.render import Renderer, SnippetLookup
+    from composer.scenario import Catalog
+    from ui.seller_data import SellerData
 
 log = logging.getLogger("reply_composer")
 
 
 def build_main_window(
-    data_dir: str | Path, template_dirs: Sequence[str | Path] | None = None
+    data_dir: str | Path,
+    template_dirs: Sequence[str | Path] | None = None,
+    *,
+    hold_first_draft: bool = False,
 ) -> MainWindow:
     """The ready main window, not shown, over ``data_dir`` and the given template folders.
 
     Without ``template_dirs``: the shipped templates, then the seller's own in ``data_dir``.
     The interface language is the one saved in ``data_dir``'s settings, else the system's.
-    A QApplication must exist.
+    With ``hold_first_draft``, nothing is rendered (and Jinja and Babel are not imported) until
+    ``window.controller.release()``: the app shows the window first. A QApplication must exist.
     """
     data = Path(data_dir)
     settings = WindowSettings(data)
@@ -45,27 +53,54 @@ def build_main_window(
     folders = (
         paths.template_dirs(data) if template_dirs is None else [Path(p) for p in template_dirs]
     )
-    loaded = load_catalog(folders)
+    loaded = load_catalog_cached(folders, data)
     for problem in loaded.problems:
         log.warning("%s: %s", problem.severity, problem)
-    seller = SellerData(data)
-    renderer = Renderer(loaded.catalog, snippets=seller.snippets.body)
     rulebook = load_rulebook(data)
     for mistake in rulebook.problems:
         log.warning("platform rules: %s", mistake)
+    opened: list[SellerData] = []  # once open (TinyDB is not needed for the first paint)
+
+    def snippet_text(key: str, language: str) -> str | None:
+        return opened[0].snippets.body(key, language) if opened else None
+
     controller = DraftController(
-        loaded.catalog, renderer, profile=seller.profile.load(), rulebook=rulebook
+        loaded.catalog, lambda: _renderer(loaded.catalog, data, snippet_text), rulebook=rulebook
     )
+
+    def open_seller_data() -> None:
+        from ui.seller_data import SellerData, attach
+
+        seller = SellerData(data)
+        opened.append(seller)
+        controller.set_profile(seller.profile.load())
+        attach(window, seller)
+
+    if hold_first_draft:
+        controller.hold(before_release=open_seller_data)
     window = MainWindow(loaded.catalog, controller, settings, loaded.problems)
     controller.setParent(window)
-    attach(window, seller)
+    if not hold_first_draft:
+        open_seller_data()
     return window
+
+
+def _renderer(catalog: Catalog, data: Path, snippets: SnippetLookup) -> Renderer:
+    from composer.render import Renderer  # Jinja and Babel: after the window is shown
+
+    return Renderer(catalog, snippets=snippets, cache_dir=template_cache_dir(data))
 
 
 def _parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="reply-composer", description="Reply Composer")
     add_folder_options(parser)
     parser.add_argument("--version", action=VersionAction)
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check that the app works (offscreen, in a temporary data folder), print one line "
+        "and exit 0, or 1 naming what failed",
+    )
     args, _qt_args = parser.parse_known_args(argv)
     return args
 
@@ -118,6 +153,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     argv = list(sys.argv if argv is None else argv)
     args = _parse_args(argv[1:])
+    if args.self_test:
+        from ui.selftest import self_test
+
+        return self_test(argv[0], [Path(p) for p in args.templates])
     data = paths.data_dir(args.data_dir)
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
@@ -139,15 +178,45 @@ def main(argv: Sequence[str] | None = None) -> int:
     log_file = _setup_logging(data)
     _install_excepthook(log_file)
     extra = [Path(p) for p in args.templates]
-    window = build_main_window(data, paths.template_dirs(data, extra))
+    window = build_main_window(data, paths.template_dirs(data, extra), hold_first_draft=True)
     theme.apply_theme(app, window.settings.theme)
     window.show()
 
     def shown() -> None:
-        app.setApplicationVersion(version())
+        window.controller.release()  # the first draft, once the window is on screen
         elapsed = (time.perf_counter() - started) * 1000
         count = len(window.catalog)
-        log.info("window shown: %d scenarios, %.0f ms after main()", count, elapsed)
+        log.info("window shown: %d scenarios, first draft %.0f ms after main()", count, elapsed)
 
-    QTimer.singleShot(0, shown)
+    after_first_paint(window, shown)
     return int(app.exec())
+
+
+class _FirstPaint(QObject):
+    """Calls back once, on the event-loop turn after a widget first paints."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._callback: Callable[[], None] | None = callback
+        widget.installEventFilter(self)
+        # A window that never paints (started minimised) still gets its first draft.
+        QTimer.singleShot(FIRST_PAINT_TIMEOUT_MS, self._fire)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._fire)
+        return False
+
+    def _fire(self) -> None:
+        callback, self._callback = self._callback, None
+        if callback is not None:
+            callback()
+
+
+FIRST_PAINT_TIMEOUT_MS = 1000
+
+
+def after_first_paint(widget: QWidget, callback: Callable[[], None]) -> None:
+    """Run ``callback`` once ``widget`` is on screen: work the first paint does not need."""
+    _FirstPaint(widget, callback)

@@ -8,6 +8,7 @@ picks whose message rules apply (``platformChosen``).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
@@ -22,10 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from composer.checks import Check
 from composer.platforms import Platform
 from composer.scenario import Language
 from ui.i18n import N_, _
+
+if TYPE_CHECKING:
+    from composer.checks import Check  # Jinja comes with it: not needed to show the window
 
 CHECK_ROLE = Qt.ItemDataRole.UserRole + 2  # the finding's index in ``ChecksPanel.checks``
 COLOURS = {"error": "#b3261e", "warning": "#8a5a00", "info": "#3c5a99"}

@@ -6,14 +6,19 @@ function and announces the result. No Qt widget is touched here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 
-from composer.checks import Check, check_draft
 from composer.fields import Value
 from composer.platforms import DEFAULT_PLATFORM, Phrases, Platform, RuleBook
 from composer.profile import Profile, prefill
-from composer.render import Renderer, RenderResult
 from composer.scenario import Catalog, Scenario
+
+if TYPE_CHECKING:  # rendering imports Jinja and Babel: not needed to show the window
+    from composer.checks import Check
+    from composer.render import Renderer, RenderResult
 
 
 class DraftController(QObject):
@@ -26,14 +31,15 @@ class DraftController(QObject):
     def __init__(
         self,
         catalog: Catalog,
-        renderer: Renderer,
+        renderer: Renderer | Callable[[], Renderer],
         parent: QObject | None = None,
         profile: Profile | None = None,
         rulebook: RuleBook | None = None,
     ) -> None:
+        """``renderer`` may be a function that makes one, called at the first render."""
         super().__init__(parent)
         self.catalog = catalog
-        self.renderer = renderer
+        self._renderer = renderer
         self.profile = profile or Profile()
         self.rulebook = rulebook or RuleBook({}, Phrases())
         self.platform: Platform | None = self.rulebook.platform(DEFAULT_PLATFORM)
@@ -41,6 +47,32 @@ class DraftController(QObject):
         self.result: RenderResult | None = None
         self.checks: list[Check] = []  # the pre-send checks of ``result``
         self._values: dict[str, dict[str, Value]] = {}
+        self._held = False
+        self._before_release: Callable[[], None] | None = None
+
+    @property
+    def renderer(self) -> Renderer:
+        if callable(self._renderer):
+            self._renderer = self._renderer()
+        return self._renderer
+
+    def hold(self, before_release: Callable[[], None] | None = None) -> None:
+        """Announce and render nothing until ``release()``: the app shows its window first,
+        and builds the scenario's form and its first draft right after (``before_release``
+        first: what the first draft needs but the first paint does not)."""
+        self._held = True
+        self._before_release = before_release
+
+    def release(self) -> None:
+        """Stop holding back: announce the current scenario and render it."""
+        if self._held:
+            if self._before_release is not None:
+                self._before_release()
+                self._before_release = None
+            self._held = False
+            if self.scenario is not None:
+                self.scenarioChanged.emit(self.scenario)
+            self.render()
 
     @property
     def values(self) -> dict[str, Value]:
@@ -59,7 +91,8 @@ class DraftController(QObject):
             return False
         if scenario is not self.scenario:
             self.scenario = scenario
-            self.scenarioChanged.emit(scenario)
+            if not self._held:
+                self.scenarioChanged.emit(scenario)
             self.render()
         return True
 
@@ -131,9 +164,11 @@ class DraftController(QObject):
 
     def render(self) -> RenderResult | None:
         """Render the current scenario in every language it has, check it, announce it."""
-        if self.scenario is None:
+        if self.scenario is None or self._held:
             return None
         self.result = self.renderer.render_draft(self.scenario, self.values)
+        from composer.checks import check_draft  # with Jinja, after the first paint
+
         self.checks = check_draft(
             self.result,
             self.scenario,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import (
     QAction,
@@ -25,14 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from composer.advisor import Option, values_for
-from composer.checks import Check, errors
-from composer.loader import TemplateProblem
 from composer.platforms import DEFAULT_PLATFORM
-from composer.render import RenderResult
-from composer.scenario import Catalog, Scenario
+from composer.scenario import Catalog, Scenario, TemplateProblem
 from ui import dialogs, help_dialogs, i18n, theme
-from ui.advisor import AdvisorDialog
 from ui.checks_panel import ChecksPanel
 from ui.controller import DraftController
 from ui.field_form import FieldForm
@@ -41,6 +38,12 @@ from ui.i18n import N_, _
 from ui.picker import ScenarioPicker
 from ui.preview import PreviewPane, language_suffix
 from ui.settings import WindowSettings
+
+if TYPE_CHECKING:  # Jinja and Babel come with these: the window does not need them to show
+    from composer.advisor import Option
+    from composer.checks import Check
+    from composer.render import RenderResult
+    from ui.advisor import AdvisorDialog
 
 BOTH_SEPARATOR = "\n\n----------\n\n"
 
@@ -305,10 +308,7 @@ class MainWindow(QMainWindow):
         self.advise_button.setText(_("Advise…"))
         self.advise_button.setToolTip(_("Which remedy to offer, and what each costs you"))
         self.guidance_heading.setText(_("How to handle it"))
-        for code, button in self.copy_buttons.items():
-            name = self.language_name(code)
-            button.setText(_("Copy {language}").format(language=name))
-            button.setToolTip(_("Copy the {language} reply as plain text").format(language=name))
+        self._name_copy_buttons()
         self.copy_both_button.setText(_("Copy both"))
         self.copy_both_button.setToolTip(_("Copy every language's reply, one after the other"))
         if self._problems:
@@ -459,7 +459,7 @@ class MainWindow(QMainWindow):
     def language_name(self, code: str) -> str:
         """Reply language ``code`` as the interface names it: "Chinese", "中文", "英语"."""
         language = self.catalog.languages[code]
-        return i18n.language_name(language.locale, language.name)
+        return i18n.language_name(language.locale, language.name) or language.name
 
     def copy_both(self) -> None:
         """Copy every language's body, one after the other."""
@@ -481,6 +481,8 @@ class MainWindow(QMainWindow):
 
         Asks once for each finding: copying again with only errors already accepted goes ahead.
         """
+        from composer.checks import errors
+
         found = [c for c in errors(self.controller.checks) if c.language in (None, *languages)]
         scenario = self.controller.scenario.id if self.controller.scenario else ""
         keys = {(scenario, c.code, c.language, c.text("en")) for c in found}
@@ -516,6 +518,8 @@ class MainWindow(QMainWindow):
         if self.advisor_dialog is not None:
             self.advisor_dialog.close()
             self.advisor_dialog.deleteLater()
+        from ui.advisor import AdvisorDialog  # Babel: only once the seller asks
+
         dialog = AdvisorDialog(scenario, self.controller.values, self.ui_language, self)
         dialog.optionChosen.connect(self.apply_option)
         self.advisor_dialog = dialog
@@ -527,6 +531,8 @@ class MainWindow(QMainWindow):
         scenario = self.controller.scenario
         if scenario is None or scenario.advisor is None:
             return
+        from composer.advisor import values_for
+
         values = values_for(scenario.advisor, option, currency)
         if values:
             self.controller.set_values(values)
@@ -560,7 +566,21 @@ class MainWindow(QMainWindow):
         self.guidance.show_scenario(scenario, self.catalog.languages, self.ui_language)
         self.advise_button.setVisible(scenario.advisor is not None)
 
+    def _name_copy_buttons(self) -> None:
+        self._languages_named = True
+        for code, button in self.copy_buttons.items():
+            language = self.catalog.languages[code]
+            name = i18n.language_name(language.locale, language.name)
+            if name is None:  # until the first draft has loaded Babel
+                name, self._languages_named = language.name, False
+            button.setText(_("Copy {language}").format(language=name))
+            button.setToolTip(_("Copy the {language} reply as plain text").format(language=name))
+        for code, action in getattr(self, "copy_actions", {}).items():
+            action.setText(self.copy_buttons[code].text())
+
     def _show_result(self, result: RenderResult) -> None:
+        if not self._languages_named:
+            self._name_copy_buttons()
         for code, pane in self.previews.items():
             pane.show_draft(result.drafts.get(code))
         self._align_subjects()

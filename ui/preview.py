@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import (
@@ -24,10 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from composer.render import Draft
 from composer.scenario import Language
 from ui import theme
 from ui.i18n import _
+
+if TYPE_CHECKING:
+    from composer.render import Draft
 
 
 class MarkerHighlighter(QSyntaxHighlighter):
@@ -79,6 +82,40 @@ def _utf16(text: str, index: int) -> int:
     return len(text[: max(0, index)].encode("utf-16-le")) // 2
 
 
+def replace_changed_text(document: QTextDocument, text: str) -> None:
+    """Make ``document`` hold ``text``, replacing only the stretch that differs.
+
+    A keystroke changes a few characters of a reply: replacing all of it would lay out,
+    highlight and repaint every paragraph again, and lose the reader's scroll position.
+    """
+    old = document.toRawText()  # as stored: paragraph separators, no-break spaces kept
+    new = text.replace("\n", PARAGRAPH)
+    if new == old:
+        return
+    limit = min(len(old), len(new))
+    start = 0
+    while start < limit and old[start] == new[start]:
+        start += 1
+    end = 0
+    while end < limit - start and old[-1 - end] == new[-1 - end]:
+        end += 1
+    cursor = QTextCursor(document)
+    undo = document.isUndoRedoEnabled()
+    document.setUndoRedoEnabled(False)  # the seller's own undo history is not for renders
+    cursor.setPosition(_utf16_length(old[:start]))
+    cursor.setPosition(_utf16_length(old[: len(old) - end]), QTextCursor.MoveMode.KeepAnchor)
+    cursor.insertText(text[start : len(text) - end])
+    document.setUndoRedoEnabled(undo)
+
+
+PARAGRAPH = "\u2029"  # how QTextDocument separates paragraphs
+
+
+def _utf16_length(text: str) -> int:
+    """Qt counts positions in UTF-16 units: an emoji is two of them."""
+    return len(text.encode("utf-16-le")) // 2
+
+
 def language_suffix(code: str) -> str:
     """``en`` -> ``En``: how a language appears in object names (``previewEn``)."""
     return code[:1].upper() + code[1:]
@@ -115,6 +152,8 @@ class PreviewPane(QWidget):
         self.body.setObjectName(f"preview{suffix}")
         self.body.setReadOnly(True)
         self.highlighter = MarkerHighlighter(self.body.document())
+        self._subject_height_key: tuple[str, int, str] | None = None
+        self._subject_height = 0
 
         subject_row = QHBoxLayout()
         subject_row.setContentsMargins(0, 0, 0, 0)
@@ -162,18 +201,16 @@ class PreviewPane(QWidget):
             self.body.clear()
             return
         self._subject_row.setVisible(draft.subject is not None)
-        self.subject.setText(marked_html(draft.subject or "", draft.markers))
+        subject = marked_html(draft.subject or "", draft.markers)
+        if subject != self.subject.text():
+            self.subject.setText(subject)
         text = draft.body
         if draft.error:
             text = _(
                 "This reply cannot be shown because its template has a mistake:\n{error}"
             ).format(error=draft.error)
         self.highlighter.set_markers(draft.markers)
-        if text != self.body.toPlainText():
-            bar = self.body.verticalScrollBar()
-            position = bar.value()
-            self.body.setPlainText(text)
-            bar.setValue(position)
+        replace_changed_text(self.body.document(), text)
         self.body.setProperty("error", bool(draft.error))
 
     def select_span(self, part: str, start: int, end: int) -> None:
@@ -197,8 +234,13 @@ class PreviewPane(QWidget):
         return self.body.textCursor().selectedText()
 
     def subject_height(self) -> int:
-        """The height the subject needs at the pane's current width."""
-        return max(self.subject.heightForWidth(self.subject.width()), 0)
+        """The height the subject needs at the pane's current width (remembered: laying out
+        rich text costs more than the rest of a keystroke)."""
+        key = (self.subject.text(), self.subject.width(), self.subject.font().key())
+        if key != self._subject_height_key:
+            self._subject_height_key = key
+            self._subject_height = max(self.subject.heightForWidth(self.subject.width()), 0)
+        return self._subject_height
 
     def align_subject(self, height: int) -> None:
         """Give the subject ``height``, so every pane's body starts at the same line."""

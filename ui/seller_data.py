@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QDialog, QDockWidget, QMenu
 
 from composer import paths
 from composer.history import HistoryRecord, HistoryStore, restore_values
-from composer.profile import ProfileError, ProfileStore
+from composer.profile import ProfileError
+from composer.profile_store import ProfileStore
 from composer.snippets import SnippetStore
 from composer.storage import StoreError, StoreProblem
 from ui.history_view import HistoryView

@@ -1,0 +1,175 @@
+"""One start-up, timed from outside by bench/run.py.
+
+    python bench/startup_probe.py bare
+    python bench/startup_probe.py widgets
+    python bench/startup_probe.py app DATA_DIR SCENARIO_ID
+
+Prints ``shown`` when the main window first paints and ``ready`` when it has nothing left to
+do for the seller (for the app: the previews hold the rendering of ``SCENARIO_ID``, the
+scenario the data folder's settings restore), then quits. The parent timestamps the lines as
+it reads them, so every mode is timed from the same process start the same way.
+
+``widgets`` is the floor under the app: a window with the same kinds and numbers of Qt widgets
+and the same kind of text (Chinese included), built directly, with none of the app's code.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+
+
+class Watcher(QObject):
+    """Sees every event of the application: reports the first paint, then polls for ready."""
+
+    def __init__(self, app: QApplication, scenario_id: str | None) -> None:
+        super().__init__()
+        self.app = app
+        self.scenario_id = scenario_id
+        self.window: QMainWindow | None = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(0)
+        self.timer.timeout.connect(self._check_ready)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            self.window is None
+            and event.type() == QEvent.Type.Paint
+            and isinstance(watched, QWidget)
+            and isinstance(watched.window(), QMainWindow)
+        ):
+            self.window = watched.window()  # type: ignore[assignment]
+            print("shown", flush=True)
+            self.timer.start()
+        return False
+
+    def _is_ready(self) -> bool:
+        if self.scenario_id is None:
+            return True
+        controller = getattr(self.window, "controller", None)
+        result = getattr(controller, "result", None)
+        if result is None or result.scenario_id != self.scenario_id:
+            return False
+        previews = getattr(self.window, "previews", {})
+        return bool(previews) and all(p.body.toPlainText() for p in previews.values())
+
+    def _check_ready(self) -> None:
+        if self._is_ready():
+            self.timer.stop()
+            # One more turn, so the update the new text asked for is painted first.
+            QTimer.singleShot(0, self._ready)
+
+    def _ready(self) -> None:
+        print("ready", flush=True)
+        self.app.quit()
+
+
+ENGLISH = """Dear Maria,
+
+Thank you for your order 8175630291847563. We are sorry: your parcel is held at customs
+inspection, which is taking longer than usual. It should now arrive by Friday, March 27, 2026.
+We will keep watching the tracking number LP00123456789CN for you.
+
+Best regards,
+Lin
+Sunny Home Store"""
+CHINESE = """亲爱的Maria，您好！
+
+感谢您的订单8175630291847563。很抱歉，您的包裹正在接受海关查验，时间比平时长。
+预计将于2026年3月27日星期五前送达。我们会继续为您跟踪物流单号LP00123456789CN。
+
+祝您生活愉快！
+Lin
+Sunny Home Store"""
+
+
+def widgets_window() -> QMainWindow:
+    """The app's window, widget for widget, with fixed texts and no app code."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import (
+        QDateEdit,
+        QFormLayout,
+        QLabel,
+        QLineEdit,
+        QListWidget,
+        QPlainTextEdit,
+        QPushButton,
+        QSplitter,
+        QTextBrowser,
+        QTreeView,
+        QVBoxLayout,
+    )
+
+    window = QMainWindow()
+    window.setWindowTitle("Reply Composer")
+    left = QWidget()
+    left_layout = QVBoxLayout(left)
+    left_layout.addWidget(QLineEdit(placeholderText="Search scenarios (e.g. delay, 催付)"))
+    model = QStandardItemModel(left)
+    for category in ("Payment 付款", "Shipping notices 物流通知", "Delivery problems 配送问题"):
+        group = QStandardItem(category)
+        for number in range(5):
+            group.appendRow(QStandardItem(f"Scenario {number} 场景{number}"))
+        model.appendRow(group)
+    tree = QTreeView()
+    tree.setModel(model)
+    tree.setHeaderHidden(True)
+    tree.expandAll()
+    left_layout.addWidget(tree)
+    middle = QWidget()
+    form = QFormLayout(middle)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+    title = QLabel("Buyer wants to change the address  ·  买家要求修改地址")
+    font = title.font()
+    font.setBold(True)
+    title.setFont(font)
+    form.addRow(title)
+    for number in range(9):
+        form.addRow(QLabel(f"Field {number} 字段 *"), QLineEdit())
+    form.addRow(QLabel("Delivery date"), QDateEdit())
+    form.addRow(QPushButton("Fill with example"), QPushButton("Clear fields"))
+    checks = QListWidget()
+    checks.addItems(["⚠ Fill in: Order number", "⚠ Fill in: New address"])
+    form.addRow(checks)
+    previews = QSplitter(Qt.Orientation.Horizontal)
+    for text in (ENGLISH, CHINESE):
+        pane = QPlainTextEdit(text)
+        pane.setReadOnly(True)
+        previews.addWidget(pane)
+    right = QSplitter(Qt.Orientation.Vertical)
+    right.addWidget(previews)
+    guidance = QTextBrowser()
+    guidance.setHtml(
+        "<h4>English</h4><ul><li>Offer a re-shipment.</li></ul><h4>中文</h4>"
+        "<ul><li>低价值商品：重新发货。</li></ul>"
+    )
+    right.addWidget(guidance)
+    main = QSplitter(Qt.Orientation.Horizontal)
+    for part in (left, middle, right):
+        main.addWidget(part)
+    window.setCentralWidget(main)
+    window.menuBar().addMenu("&Reply")
+    window.statusBar()
+    return window
+
+
+def main() -> int:
+    mode = sys.argv[1]
+    app = QApplication([sys.argv[0]])
+    watcher = Watcher(app, sys.argv[3] if mode == "app" else None)
+    app.installEventFilter(watcher)
+    if mode in ("bare", "widgets"):
+        window = QMainWindow() if mode == "bare" else widgets_window()
+        window.resize(1360, 820)
+        window.show()
+        return int(app.exec())
+    from ui.app import main as app_main
+
+    return app_main(["reply-composer", "--data-dir", sys.argv[2]])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,48 @@
+"""Where the profile is kept: ``profile.json`` in the data folder (TinyDB, crash-safe).
+
+Apart from ``composer.profile`` so that the profile's schema can be used (prefilling a
+scenario's fields) without loading TinyDB.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import asdict
+from pathlib import Path
+
+from tinydb.table import Document
+
+from composer.profile import Profile, checked, from_json
+from composer.storage import Schema, local_now
+from composer.store import Store
+
+TABLE = "profile"
+SCHEMA = Schema(name="profile", title="profile", version=1, tables=frozenset({TABLE}))
+_DOC_ID = 1
+
+
+class ProfileStore(Store):
+    """The profile in ``profile.json``."""
+
+    schema = SCHEMA
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        lock_timeout: float = 10.0,
+        clock: Callable[[], dt.datetime] = local_now,
+    ) -> None:
+        super().__init__(path, lock_timeout=lock_timeout, clock=clock)
+        self._table = self.table(TABLE)
+
+    def load(self) -> Profile:
+        """The saved profile, or the defaults."""
+        return from_json(self._table.get(doc_id=_DOC_ID))
+
+    def save(self, profile: Profile) -> Profile:
+        """Save ``profile`` (tidied, which is returned); on disk when this returns."""
+        profile = checked(profile)
+        self._table.upsert(Document(asdict(profile), doc_id=_DOC_ID))
+        return profile
