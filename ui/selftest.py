@@ -15,6 +15,10 @@ import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
 
 PLATFORM = "offscreen"
 
@@ -94,11 +98,27 @@ def _check_window(program: str, data: Path, extra: Sequence[Path], failures: lis
                 draft = result.drafts.get(code)
                 if draft is None or draft.error or not pane.body.toPlainText().strip():
                     failures.append(f"window: {scenario.id} [{code}] preview is empty")
+        _check_extras(window, failures)
     finally:
         window.close()
         window.deleteLater()
         QCoreApplication.processEvents()
     return f"main window opened (Qt {qVersion()}, {app.platformName()}, {_kind()})"
+
+
+def _check_extras(window: MainWindow, failures: list[str]) -> None:
+    """What else a bundle can lose: translations, platform rules, the seller's stores."""
+    from PySide6.QtWidgets import QWidget
+
+    english = window.copy_both_button.text()
+    window.set_interface_language("zh_CN")
+    if window.copy_both_button.text() == english:
+        failures.append("interface: the Chinese translation did not load")
+    window.set_interface_language("en")
+    if not window.controller.rulebook.platforms:
+        failures.append("platform rules: none loaded")
+    if window.findChild(QWidget, "snippetPanel") is None:
+        failures.append("seller data: the snippet panel is missing")
 
 
 def _quiet_offscreen(_kind: object, _context: object, message: str) -> None:
