@@ -292,3 +292,59 @@ def test_delete_empties_a_date_and_tab_leaves_it(shown, qtbot):
     assert "now expects" not in preview(shown, "en")
     qtbot.keyClick(box, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is shown.form.editors["seller_name"].focus_target()
+
+
+# --- first run ------------------------------------------------------------------------------
+
+
+def test_the_first_start_welcomes_asks_the_profile_once_and_opens_a_scenario(window, monkeypatch):
+    from composer.profile_store import ProfileStore
+    from ui import first_run
+
+    window.choose_scenario("shipping-delay")
+    shown = []
+
+    def fill_in(dialog):
+        shown.append(dialog.objectName())
+        assert "Welcome" in dialog.welcome.text()
+        dialog.seller_name.setText("Li Wei")
+        dialog.shop_name.setText("Bright Home")
+        return True
+
+    monkeypatch.setattr(window.seller_data, "ask", fill_in)
+    assert first_run.offer(window) is True
+    assert shown == ["welcomeDialog"]
+    assert ProfileStore(window.settings.path.parent / "profile.json").load().seller_name == "Li Wei"
+    assert window.controller.scenario.id == first_run.FIRST_SCENARIO
+    assert window.controller.values["seller_name"] == "Li Wei"
+    assert first_run.offer(window) is False
+    assert shown == ["welcomeDialog"]
+
+
+def test_skipping_the_welcome_saves_nothing_and_it_does_not_come_back(qtbot, data_dir):
+    from ui import first_run
+
+    win = build_main_window(data_dir)
+    qtbot.addWidget(win)
+    win.seller_data.ask = lambda dialog: False
+    assert first_run.offer(win) is True
+    assert (
+        not (data_dir / "profile.json").exists()
+        or win.seller_data.data.profile.load().seller_name == ""
+    )
+    again = build_main_window(data_dir)
+    qtbot.addWidget(again)
+    again.seller_data.ask = lambda dialog: pytest.fail("the welcome came back")
+    assert first_run.offer(again) is False
+
+
+def test_the_welcome_skip_button_and_language(qtbot, window):
+    from composer.profile import Profile
+    from ui.first_run import WelcomeDialog
+
+    window.set_interface_language("zh_CN")
+    dialog = WelcomeDialog(Profile(), window)
+    qtbot.addWidget(dialog)
+    skip = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    assert skip.text() == "暂时跳过"
+    assert "欢迎使用回复助手" in dialog.welcome.text()

@@ -19,7 +19,7 @@ from composer import paths
 from composer.cache import load_catalog_cached, template_cache_dir
 from composer.options import VersionAction, add_folder_options
 from composer.platforms import load_rulebook
-from ui import i18n, theme
+from ui import first_run, i18n, theme
 from ui.assets import app_icon
 from ui.controller import DraftController
 from ui.i18n import _
@@ -184,6 +184,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     def shown() -> None:
         window.controller.release()  # the first draft, once the window is on screen
+        QTimer.singleShot(0, lambda: first_run.offer(window))
         elapsed = (time.perf_counter() - started) * 1000
         count = len(window.catalog)
         log.info("window shown: %d scenarios, first draft %.0f ms after main()", count, elapsed)
