@@ -15,7 +15,7 @@ from typing import Any
 from composer.fields import FieldValueError, Value
 from composer.scenario import Scenario
 
-PLATFORMS = ("AliExpress", "Amazon", "eBay", "Shopee", "Wish", "Shopify")
+PLATFORMS = ("AliExpress", "Amazon", "eBay", "Shopee", "Etsy", "Wish", "Shopify")
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 
 

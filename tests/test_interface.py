@@ -348,3 +348,17 @@ def test_the_welcome_skip_button_and_language(qtbot, window):
     skip = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
     assert skip.text() == "暂时跳过"
     assert "欢迎使用回复助手" in dialog.welcome.text()
+
+
+def test_the_profile_platform_sets_the_checks_until_one_is_chosen(qtbot, data_dir):
+    from composer.profile import Profile
+    from composer.profile_store import ProfileStore
+
+    ProfileStore(data_dir / "profile.json").save(Profile(seller_name="Li Wei", platform="eBay"))
+    win = build_main_window(data_dir)
+    qtbot.addWidget(win)
+    assert win.controller.platform.id == "ebay"
+    win.choose_platform("amazon")  # the seller's choice in the window wins from now on
+    again = build_main_window(data_dir)
+    qtbot.addWidget(again)
+    assert again.controller.platform.id == "amazon"

@@ -73,8 +73,10 @@ def build_main_window(
 
         seller = SellerData(data)
         opened.append(seller)
-        controller.set_profile(seller.profile.load())
+        profile = seller.profile.load()
+        controller.set_profile(profile)
         attach(window, seller)
+        window.follow_profile_platform(profile.platform)
 
     if hold_first_draft:
         controller.hold(before_release=open_seller_data)

@@ -510,6 +510,18 @@ class MainWindow(QMainWindow):
             self.settings.platform = platform_id
             self.checks_panel.set_platform(platform_id)
 
+    def follow_profile_platform(self, name: str) -> bool:
+        """The profile's default platform for the checks, unless one was chosen in the window."""
+        if self.settings.platform_chosen or not name:
+            return False
+        wanted = name.strip().casefold()
+        for platform_id, platform in self.controller.rulebook.platforms.items():
+            known = wanted in (platform_id.casefold(), platform.name("en").casefold())
+            if known and self.controller.set_platform(platform_id):
+                self.checks_panel.set_platform(platform_id)
+                return True
+        return False
+
     def open_advisor(self) -> AdvisorDialog | None:
         """Show the remedy advisor for the current scenario (one with an ``[advisor]``)."""
         scenario = self.controller.scenario

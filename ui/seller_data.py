@@ -129,6 +129,7 @@ class SellerDataUi:
             self.report(str(exc))
             return False
         self.window.controller.set_profile(profile)
+        self.window.follow_profile_platform(profile.platform)
         return True
 
     def show_history(self) -> HistoryView:

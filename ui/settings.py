@@ -63,6 +63,11 @@ class WindowSettings:
         self._set("checks/platform", value)
 
     @property
+    def platform_chosen(self) -> bool:
+        """True once the seller picked a platform in the window (it then beats the profile's)."""
+        return bool(self._qsettings.value("checks/platform"))
+
+    @property
     def ui_language(self) -> str:
         """The interface language chosen in the menu; "" follows the system."""
         return str(self._qsettings.value("ui/language", "") or "")
