@@ -38,6 +38,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
@@ -111,8 +112,13 @@ def data_folder(scenario_id: str) -> Path:
     """A fresh data folder whose settings restore ``scenario_id``."""
     folder = Path(tempfile.mkdtemp(prefix="reply-composer-bench-"))
     DATA_FOLDERS.append(folder)
-    (folder / "settings.ini").write_text(f"[draft]\nlastScenario={scenario_id}\n", "utf-8")
+    # A seller's everyday start: past the first-run welcome, back on their last scenario.
+    settings = f"[draft]\nlastScenario={scenario_id}\n\n[ui]\nfirstRunDone=true\n"
+    (folder / "settings.ini").write_text(settings, "utf-8")
     return folder
+
+
+PROBE_TIMEOUT_S = 60
 
 
 def start_once(args: list[str]) -> dict[str, float]:
@@ -129,8 +135,13 @@ def start_once(args: list[str]) -> dict[str, float]:
     )
     assert process.stdout is not None
     marks: dict[str, float] = {}
-    for line in process.stdout:
-        marks[line.strip()] = (time.perf_counter() - started) * 1000
+    watchdog = threading.Timer(PROBE_TIMEOUT_S, process.kill)  # a start that never ends fails
+    watchdog.start()
+    try:
+        for line in process.stdout:
+            marks[line.strip()] = (time.perf_counter() - started) * 1000
+    finally:
+        watchdog.cancel()
     if hasattr(os, "wait4"):
         _pid, status, usage = os.wait4(process.pid, 0)
         process.returncode = os.waitstatus_to_exitcode(status)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,7 +20,7 @@ from tinydb.table import Document
 from composer.fields import FieldValueError, Value, to_json
 from composer.render import RenderResult
 from composer.scenario import Scenario
-from composer.storage import Schema, local_now
+from composer.storage import Schema
 from composer.store import Store
 
 RECORDS = "records"
@@ -99,14 +99,9 @@ class HistoryStore(Store):
 
     schema = SCHEMA
 
-    def __init__(
-        self,
-        path: Path,
-        *,
-        lock_timeout: float = 10.0,
-        clock: Callable[[], dt.datetime] = local_now,
-    ) -> None:
-        super().__init__(path, lock_timeout=lock_timeout, clock=clock)
+    def __init__(self, path: Path, **options: Any) -> None:
+        """``options``: as for ``Store`` (the lock's timeout, the clock)."""
+        super().__init__(path, **options)
         self._records = self.table(RECORDS)
         self._settings = self.table(SETTINGS)
 

@@ -6,15 +6,14 @@ scenario's fields) without loading TinyDB.
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
 from tinydb.table import Document
 
 from composer.profile import Profile, checked, from_json
-from composer.storage import Schema, local_now
+from composer.storage import Schema
 from composer.store import Store
 
 TABLE = "profile"
@@ -27,14 +26,9 @@ class ProfileStore(Store):
 
     schema = SCHEMA
 
-    def __init__(
-        self,
-        path: Path,
-        *,
-        lock_timeout: float = 10.0,
-        clock: Callable[[], dt.datetime] = local_now,
-    ) -> None:
-        super().__init__(path, lock_timeout=lock_timeout, clock=clock)
+    def __init__(self, path: Path, **options: Any) -> None:
+        """``options``: as for ``Store`` (the lock's timeout, the clock)."""
+        super().__init__(path, **options)
         self._table = self.table(TABLE)
 
     def load(self) -> Profile:

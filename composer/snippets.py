@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, MutableMapping
+from collections.abc import Iterable, MutableMapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from composer.snippet_search import SnippetIndex
-from composer.storage import Schema, StoreProblem, local_now
+from composer.storage import Schema, StoreProblem
 from composer.store import Store
 
 TABLE = "snippets"
@@ -137,14 +137,9 @@ class SnippetStore(Store):
 
     schema = SCHEMA
 
-    def __init__(
-        self,
-        path: Path,
-        *,
-        lock_timeout: float = 10.0,
-        clock: Callable[[], dt.datetime] = local_now,
-    ) -> None:
-        super().__init__(path, lock_timeout=lock_timeout, clock=clock)
+    def __init__(self, path: Path, **options: Any) -> None:
+        """``options``: as for ``Store`` (the lock's timeout, the clock)."""
+        super().__init__(path, **options)
         self._table = self.table(TABLE)
         self._generation = -1
         self._unreadable = 0
