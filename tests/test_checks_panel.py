@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QComboBox, QListWidget, QPushButton
+from PySide6.QtWidgets import QApplication, QComboBox, QListWidget, QPushButton
 
 from composer.fields import Money
 from tests.test_advisor import DISPUTE
@@ -25,6 +25,7 @@ def window(qtbot, data_dir):
 
 
 def rows(window):
+    QApplication.processEvents()  # the checks follow the draft on the next event-loop turn
     panel = window.findChild(QListWidget, "checksPanel")
     return [panel.item(i) for i in range(panel.count())]
 

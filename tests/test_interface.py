@@ -71,6 +71,7 @@ def test_switching_to_chinese_changes_the_visible_texts_at_once(window):
     # Scenario titles, field labels and checks follow the interface language too.
     assert child(window, QLabel, "scenarioTitle").text().startswith("物流延误通知")
     assert window.form.labels["order_number"].text() == "订单号 *"
+    QApplication.processEvents()  # the checks follow the draft on the next event-loop turn
     assert window.checks.item(0).text() == "请填写：订单号"
     titles = [window.picker.proxy.index(0, 0).data()]
     assert titles == ["付款"]

@@ -177,6 +177,7 @@ def test_unfilled_fields_are_marked_and_listed(window, qtbot):
     assert subject.endswith(
         '<span style="background:#ffe08a;color:#6b4a00;font-weight:600">[Order number]</span>'
     )
+    QApplication.processEvents()  # the checks follow the draft on the next event-loop turn
     checks = child(window, QListWidget, "checksPanel")
     items = [checks.item(i).text() for i in range(checks.count())]
     assert items == ["Fill in: Order number", "Fill in: Your name", "Fill in: Shop name"]
@@ -191,6 +192,7 @@ def test_filling_every_required_field_clears_the_list(window, qtbot):
     window.choose_scenario("shipping-delay")
     for name, text in [("order_number", "1"), ("seller_name", "Lily"), ("shop_name", "Shop")]:
         qtbot.keyClicks(child(window, QLineEdit, f"field_{name}"), text)
+    QApplication.processEvents()  # the checks follow the draft on the next event-loop turn
     checks = child(window, QListWidget, "checksPanel")
     assert checks.item(0).text() == "✔ Ready to copy: no problems found."
     assert "[" not in preview(window, "en")
@@ -347,6 +349,7 @@ def test_a_reply_that_fails_to_render_says_so_and_the_other_language_works(
     assert "cannot be shown because its template has a mistake" in preview(win, "en")
     assert "SecurityError" in preview(win, "en")
     assert preview(win, "zh").startswith("亲爱的顾客，您好！")
+    QApplication.processEvents()  # the checks follow the draft on the next event-loop turn
     checks = child(win, QListWidget, "checksPanel")
     texts = [checks.item(i).text() for i in range(checks.count())]
     assert any(t.startswith("English: This reply cannot be rendered: ") for t in texts)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from composer.fields import Value
 from composer.platforms import DEFAULT_PLATFORM, Phrases, Platform, RuleBook
@@ -26,6 +26,7 @@ class DraftController(QObject):
 
     scenarioChanged = Signal(object)  # Scenario
     rendered = Signal(object)  # RenderResult
+    checked = Signal(object)  # list[Check] of the latest draft, just after ``rendered``
     valuesReplaced = Signal()  # values changed for the seller, not by their typing
 
     def __init__(
@@ -45,7 +46,8 @@ class DraftController(QObject):
         self.platform: Platform | None = self.rulebook.platform(DEFAULT_PLATFORM)
         self.scenario: Scenario | None = None
         self.result: RenderResult | None = None
-        self.checks: list[Check] = []  # the pre-send checks of ``result``
+        self._checks: list[Check] | None = None  # of ``result``; worked out when asked for
+        self._checks_due = False
         self._values: dict[str, dict[str, Value]] = {}
         self._held = False
         self._before_release: Callable[[], None] | None = None
@@ -167,15 +169,34 @@ class DraftController(QObject):
         if self.scenario is None or self._held:
             return None
         self.result = self.renderer.render_draft(self.scenario, self.values)
-        from composer.checks import check_draft  # with Jinja, after the first paint
-
-        self.checks = check_draft(
-            self.result,
-            self.scenario,
-            self.values,
-            self.catalog.languages,
-            self.platform,
-            self.rulebook.phrases,
-        )
+        self._checks = None
         self.rendered.emit(self.result)
+        # The checks follow on the next turn of the event loop: the previews update within
+        # the keystroke, and a burst of keystrokes is checked once.
+        if not self._checks_due:
+            self._checks_due = True
+            QTimer.singleShot(0, self, self._announce_checks)
         return self.result
+
+    @property
+    def checks(self) -> list[Check]:
+        """The pre-send checks of the current draft (``result``)."""
+        if self._checks is None:
+            if self.result is None or self.scenario is None:
+                return []
+            from composer.checks import check_draft  # with Jinja, after the first paint
+
+            self._checks = check_draft(
+                self.result,
+                self.scenario,
+                self.values,
+                self.catalog.languages,
+                self.platform,
+                self.rulebook.phrases,
+            )
+        return self._checks
+
+    def _announce_checks(self) -> None:
+        self._checks_due = False
+        if self.result is not None:
+            self.checked.emit(self.checks)

@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self.form.valueChanged.connect(self.controller.set_value)
         self.controller.scenarioChanged.connect(self._show_scenario)
         self.controller.rendered.connect(self._show_result)
+        self.controller.checked.connect(self._show_checks)
         # Examples or a reset reach the editors; the seller's own typing is already there.
         self.controller.valuesReplaced.connect(lambda: self.form.set_values(self.controller.values))
         for pane in self.previews.values():
@@ -351,7 +352,7 @@ class MainWindow(QMainWindow):
         if self.controller.scenario is not None:
             self._show_scenario(self.controller.scenario)
             if self.controller.result is not None:
-                self._show_checks(self.controller.result)
+                self._show_checks()
 
     def _color_banner(self) -> None:
         colors = theme.accents()
@@ -596,7 +597,6 @@ class MainWindow(QMainWindow):
         for code, pane in self.previews.items():
             pane.show_draft(result.drafts.get(code))
         self._align_subjects()
-        self._show_checks(result)
 
     def _align_subjects(self) -> None:
         # A Chinese subject is shorter and its glyphs taller: without this the two bodies
@@ -615,7 +615,7 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         self._align_subjects()
 
-    def _show_checks(self, result: RenderResult) -> None:
+    def _show_checks(self, _checks: object = None) -> None:
         if self.controller.scenario is not None:
             self.checks_panel.show_checks(self.controller.checks, self.catalog.languages)
 
