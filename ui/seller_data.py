@@ -27,6 +27,7 @@ from ui.profile_dialog import ProfileDialog
 from ui.snippet_panel import SnippetPanel
 
 log = logging.getLogger("reply_composer")
+SNIPPET_STRIP_HEIGHT = 150  # pixels, at first; the seller can drag it
 
 
 class SellerData:
@@ -60,6 +61,8 @@ class SellerDataUi:
             | QDockWidget.DockWidgetFeature.DockWidgetClosable
         )
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
+        # A few lines high: the form and the previews keep the height they need.
+        window.resizeDocks([self.dock], [SNIPPET_STRIP_HEIGHT], Qt.Orientation.Vertical)
         self.show_panel = self.dock.toggleViewAction()
         self.menu = QMenu(window)
         self.profile_action = QAction(window)
@@ -82,6 +85,7 @@ class SellerDataUi:
 
     def retranslate(self) -> None:
         """The menu, the panel and the history window in the current interface language."""
+        self.dock.setWindowTitle(_("Snippets"))
         self.panel.retranslate()
         if self.history_view is not None:
             self.history_view.retranslate()
