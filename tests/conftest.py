@@ -6,6 +6,7 @@ import os
 import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -61,6 +62,16 @@ def _no_unexpected_questions(
         pytest.fail(f"unexpected question: {title}: {text}")
 
     monkeypatch.setattr("ui.dialogs.ask", unexpected)
+
+
+@pytest.fixture
+def window(qtbot: Any, data_dir: Path) -> Any:
+    """The main window over a fresh data folder, built as the app builds it, not shown."""
+    from ui.app import build_main_window
+
+    win = build_main_window(data_dir)
+    qtbot.addWidget(win)
+    return win
 
 
 @pytest.fixture

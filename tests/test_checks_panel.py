@@ -17,13 +17,6 @@ from ui.checks_panel import COLOURS
 pytestmark = pytest.mark.gui
 
 
-@pytest.fixture
-def window(qtbot, data_dir):
-    win = build_main_window(data_dir)
-    qtbot.addWidget(win)
-    return win
-
-
 def rows(window):
     QApplication.processEvents()  # the checks follow the draft on the next event-loop turn
     panel = window.findChild(QListWidget, "checksPanel")

@@ -13,23 +13,16 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QWidget,
 )
 
 from composer import version
+from tests.gui import child, preview
 from ui import i18n, theme
 from ui.app import build_main_window
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def window(qtbot, data_dir):
-    win = build_main_window(data_dir)
-    qtbot.addWidget(win)
-    return win
 
 
 @pytest.fixture
@@ -39,16 +32,6 @@ def shown(window, qtbot):
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     return window
-
-
-def child(window, kind, name):
-    found = window.findChild(kind, name)
-    assert found is not None, name
-    return found
-
-
-def preview(window, code):
-    return child(window, QPlainTextEdit, f"preview{code.title()}").toPlainText()
 
 
 def menu_texts(window):

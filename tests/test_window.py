@@ -19,26 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tests.gui import child, preview
 from ui.app import build_main_window
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def window(qtbot, data_dir):
-    win = build_main_window(data_dir)
-    qtbot.addWidget(win)
-    return win
-
-
-def child(window, kind, name):
-    found = window.findChild(kind, name)
-    assert found is not None, name
-    return found
-
-
-def preview(window, code):
-    return child(window, QPlainTextEdit, f"preview{code.title()}").toPlainText()
 
 
 def test_the_window_has_the_documented_widgets(window):
