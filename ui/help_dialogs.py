@@ -37,16 +37,23 @@ def _native(sequence: QKeySequence) -> str:
 
 
 def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
-    """(keys, what they do) for every action of ``window`` that has a shortcut, then the rest."""
+    """(keys, what they do) for every action of ``window`` that has a shortcut, then the rest.
+
+    The nine Ctrl+1..9 of the recent scenarios make one row.
+    """
     rows = []
+    recent: list[str] = []
     for action in window.actions():
         if not isinstance(action, QAction) or not action.shortcuts():
             continue
-        keys = " / ".join(_native(s) for s in action.shortcuts())
-        name = action.text().replace("&", "")
-        if not name:  # a Ctrl+N with no recent scenario behind it yet
-            name = _("Reopen a recent scenario")
-        rows.append((keys, name))
+        # Return and Enter read the same in some languages (回车): each text once.
+        keys = " / ".join(dict.fromkeys(_native(s) for s in action.shortcuts()))
+        if action.objectName().startswith("recentAction"):
+            recent.append(keys)
+            continue
+        rows.append((keys, action.text().replace("&", "")))
+    if recent:
+        rows.append((f"{recent[0]} … {recent[-1]}", _("Reopen a recent scenario")))
     rows.extend((_native(QKeySequence(keys)) or keys, _(text)) for keys, text in FIXED_KEYS)
     return rows
 
@@ -72,7 +79,7 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(560, 480)
+        self.resize(600, 400)
 
 
 def show_shortcuts(window: QWidget) -> ShortcutsDialog:
