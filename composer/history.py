@@ -17,7 +17,7 @@ from typing import Any
 
 from tinydb.table import Document
 
-from composer.fields import FieldValueError, Value, to_json
+from composer.fields import Value, to_json
 from composer.render import RenderResult
 from composer.scenario import Scenario
 from composer.storage import Schema
@@ -82,16 +82,7 @@ def _record(doc_id: int, doc: Mapping[str, Any]) -> HistoryRecord | None:
 
 def restore_values(record: HistoryRecord, scenario: Scenario) -> dict[str, Value]:
     """The record's values as ``scenario``'s fields take them (fields it lacks are skipped)."""
-    values = scenario.defaults()
-    for name, raw in record.values.items():
-        declared = scenario.field(name)
-        if declared is None:
-            continue
-        try:
-            values[name] = declared.coerce(raw)
-        except FieldValueError:
-            continue
-    return values
+    return {**scenario.defaults(), **scenario.values_from(record.values)}
 
 
 class HistoryStore(Store):

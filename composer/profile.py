@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
-from composer.fields import FieldValueError, Value
+from composer.fields import Value
 from composer.scenario import Scenario
 
 PLATFORMS = ("AliExpress", "Amazon", "eBay", "Shopee", "Etsy", "Wish", "Shopify")
@@ -68,13 +68,4 @@ def prefill(scenario: Scenario, profile: Profile) -> dict[str, Value]:
     A profile value that does not fit the field (a platform that is not one of a choice
     field's options) is left out rather than forced in.
     """
-    found: dict[str, Value] = {}
-    for name, text in profile.values().items():
-        field = scenario.field(name)
-        if field is None:
-            continue
-        try:
-            found[name] = field.coerce(text)
-        except FieldValueError:
-            continue
-    return found
+    return scenario.values_from(profile.values())

@@ -10,7 +10,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from composer.fields import Field, Value
+from composer.fields import Field, FieldValueError, Value
 
 
 @dataclass(frozen=True)
@@ -76,6 +76,22 @@ class Scenario:
     def title(self, language: str) -> str:
         """The title in ``language``, falling back to English, then to the id."""
         return self.titles.get(language) or self.titles.get("en") or self.id
+
+    def values_from(self, raw: Mapping[str, object]) -> dict[str, Value]:
+        """The entries of ``raw`` (text, JSON or TOML values) this scenario's fields take.
+
+        A name the scenario lacks, or a value its field cannot take, is left out.
+        """
+        found: dict[str, Value] = {}
+        for name, value in raw.items():
+            declared = self.field(name)
+            if declared is None:
+                continue
+            try:
+                found[name] = declared.coerce(value)
+            except FieldValueError:
+                continue
+        return found
 
     def field(self, name: str) -> Field | None:
         """The declared field called ``name``, if any."""

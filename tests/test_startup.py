@@ -10,7 +10,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 from ui.app import after_first_paint, build_main_window
 
@@ -78,7 +78,7 @@ def test_work_waits_for_the_first_paint(qtbot, data_dir):
     qtbot.addWidget(window)
     calls: list[bool] = []
     after_first_paint(window, lambda: calls.append(window.isVisible()))
-    qtbot.wait(50)  # not shown: nothing happens (until the safety timeout)
+    QApplication.processEvents()  # not shown: nothing happens (until the safety timeout)
     assert calls == []
     window.show()
     qtbot.waitUntil(lambda: calls == [True], timeout=5000)

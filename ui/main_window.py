@@ -324,8 +324,6 @@ class MainWindow(QMainWindow):
         self.find_action.setText(_("Find scenario"))
         self.back_action.setText(_("Back to the search"))
         self.recent_menu.setTitle(_("Recent scenarios"))
-        for code, action in self.copy_actions.items():
-            action.setText(self.copy_buttons[code].text())
         self.copy_both_action.setText(self.copy_both_button.text())
         self.example_action.setText(self.example_button.text())
         self.reset_action.setText(self.reset_button.text())
@@ -588,7 +586,7 @@ class MainWindow(QMainWindow):
                 name, self._languages_named = language.name, False
             button.setText(_("Copy {language}").format(language=name))
             button.setToolTip(_("Copy the {language} reply as plain text").format(language=name))
-        for code, action in getattr(self, "copy_actions", {}).items():
+        for code, action in self.copy_actions.items():
             action.setText(self.copy_buttons[code].text())
 
     def _show_result(self, result: RenderResult) -> None:
