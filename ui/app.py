@@ -16,12 +16,9 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from composer import paths
-from composer.cache import load_catalog_cached, template_cache_dir
 from composer.options import VersionAction, add_folder_options
-from composer.platforms import load_rulebook
-from ui import first_run, i18n, theme
+from ui import i18n
 from ui.assets import app_icon
-from ui.controller import DraftController
 from ui.i18n import _
 from ui.main_window import MainWindow, show_error
 from ui.settings import WindowSettings
@@ -45,11 +42,34 @@ def build_main_window(
     Without ``template_dirs``: the shipped templates, then the seller's own in ``data_dir``.
     The interface language is the one saved in ``data_dir``'s settings, else the system's.
     With ``hold_first_draft``, nothing is rendered (and Jinja and Babel are not imported) until
-    ``window.controller.release()``: the app shows the window first. A QApplication must exist.
+    ``window.controller.release()``. A QApplication must exist.
     """
-    data = Path(data_dir)
-    settings = WindowSettings(data)
+    window = window_frame(WindowSettings(Path(data_dir)))
+    populate_window(window, template_dirs, hold_first_draft=hold_first_draft)
+    return window
+
+
+def window_frame(settings: WindowSettings) -> MainWindow:
+    """The main window's frame (title, menu bar), in the saved interface language."""
     i18n.set_language(i18n.resolve(settings.ui_language))
+    return MainWindow(settings)
+
+
+def populate_window(
+    window: MainWindow,
+    template_dirs: Sequence[str | Path] | None = None,
+    *,
+    hold_first_draft: bool = False,
+) -> None:
+    """Load the templates and the platform rules, and fill ``window``'s frame with the panes.
+
+    The app calls this once the frame is on screen: nothing here is needed to paint it.
+    """
+    from composer.cache import load_catalog_cached
+    from composer.platforms import load_rulebook
+    from ui.controller import DraftController
+
+    data = window.settings.data_dir
     folders = (
         paths.template_dirs(data) if template_dirs is None else [Path(p) for p in template_dirs]
     )
@@ -80,14 +100,14 @@ def build_main_window(
 
     if hold_first_draft:
         controller.hold(before_release=open_seller_data)
-    window = MainWindow(loaded.catalog, controller, settings, loaded.problems)
     controller.setParent(window)
+    window.populate(loaded.catalog, controller, loaded.problems)
     if not hold_first_draft:
         open_seller_data()
-    return window
 
 
 def _renderer(catalog: Catalog, data: Path, snippets: SnippetLookup) -> Renderer:
+    from composer.cache import template_cache_dir
     from composer.render import Renderer  # Jinja and Babel: after the window is shown
 
     return Renderer(catalog, snippets=snippets, cache_dir=template_cache_dir(data))
@@ -133,6 +153,7 @@ def _install_excepthook(log_file: Path | None) -> None:
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         details = "".join(traceback.format_exception(kind, error, tb))
         log.error("unexpected error\n%s", details)
+
         if isinstance(error, KeyboardInterrupt):
             QApplication.quit()
             return
@@ -179,13 +200,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     log_file = _setup_logging(data)
     _install_excepthook(log_file)
-    extra = [Path(p) for p in args.templates]
-    window = build_main_window(data, paths.template_dirs(data, extra), hold_first_draft=True)
-    theme.apply_theme(app, window.settings.theme)
+    settings = WindowSettings(data)
+    if settings.theme != "system":  # the system's is Qt's own: nothing to apply
+        from ui import theme
+
+        theme.apply_theme(app, settings.theme)
+    # The frame paints first; the templates, the panes and the first draft come right after.
+    window = window_frame(settings)
     window.show()
+    extra = [Path(p) for p in args.templates]
 
     def shown() -> None:
-        window.controller.release()  # the first draft, once the window is on screen
+        from ui import first_run
+
+        populate_window(window, paths.template_dirs(data, extra), hold_first_draft=True)
+        window.controller.release()
         QTimer.singleShot(0, lambda: first_run.offer(window))
         elapsed = (time.perf_counter() - started) * 1000
         count = len(window.catalog)

@@ -1,49 +1,46 @@
-"""The main window: scenario picker, field form, bilingual preview, guidance and copy."""
+"""The main window: scenario picker, field form, bilingual preview, guidance and copy.
+
+Built in two steps, so the app opens at once: ``MainWindow(settings)`` is the frame (title,
+size, menu bar), cheap enough to paint before anything else is imported; ``populate()`` adds
+the panes and the actions once the frame is on screen. The panes' modules, Qt's namespace
+enums (about 40 ms to create) and the domain are imported there, not at the top of this
+module: the first paint would wait for them (``python3 dev.py bench`` times both).
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import (
-    QAction,
-    QActionGroup,
-    QCloseEvent,
-    QGuiApplication,
-    QKeySequence,
-    QResizeEvent,
-    QShowEvent,
-)
-from PySide6.QtWidgets import (
-    QApplication,
-    QHBoxLayout,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QPushButton,
-    QScrollArea,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QMainWindow, QWidget
 
-from composer.platforms import DEFAULT_PLATFORM
-from composer.scenario import Catalog, Scenario, TemplateProblem
-from ui import dialogs, help_dialogs, i18n, theme
-from ui.checks_panel import ChecksPanel
-from ui.controller import DraftController
-from ui.field_form import FieldForm
-from ui.guidance import GuidancePanel
+from ui import i18n
 from ui.i18n import N_, _
-from ui.picker import ScenarioPicker
-from ui.preview import PreviewPane, language_suffix
-from ui.settings import WindowSettings
 
-if TYPE_CHECKING:  # Jinja and Babel come with these: the window does not need them to show
+if TYPE_CHECKING:
+    from PySide6.QtGui import (
+        QAction,
+        QActionGroup,
+        QClipboard,
+        QCloseEvent,
+        QKeySequence,
+        QResizeEvent,
+        QShowEvent,
+    )
+    from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QSplitter
+
     from composer.advisor import Option
     from composer.checks import Check
     from composer.render import RenderResult
+    from composer.scenario import Catalog, Scenario, TemplateProblem
     from ui.advisor import AdvisorDialog
+    from ui.checks_panel import ChecksPanel
+    from ui.controller import DraftController
+    from ui.field_form import FieldForm
+    from ui.guidance import GuidancePanel
+    from ui.picker import ScenarioPicker
+    from ui.preview import PreviewPane
+    from ui.settings import WindowSettings
 
 BOTH_SEPARATOR = "\n\n----------\n\n"
 
@@ -54,20 +51,75 @@ class MainWindow(QMainWindow):
     copied = Signal(str)  # a reply went to the clipboard: its language code, or "all"
     retranslated = Signal()  # the interface language changed: parts added later follow it
 
-    def __init__(
+    # Made by populate(): the frame paints without them.
+    catalog: Catalog
+    controller: DraftController
+    picker: ScenarioPicker
+    form: FieldForm
+    guidance: GuidancePanel
+    scenario_title: QLabel
+    form_scroll: QScrollArea
+    example_button: QPushButton
+    reset_button: QPushButton
+    advise_button: QPushButton
+    checks_panel: ChecksPanel
+    copy_buttons: dict[str, QPushButton]
+    copy_both_button: QPushButton
+    guidance_heading: QLabel
+    problems_banner: QLabel
+    preview_splitter: QSplitter
+    right_splitter: QSplitter
+    main_splitter: QSplitter
+    find_action: QAction
+    back_action: QAction
+    recent_actions: list[QAction]
+    copy_actions: dict[str, QAction]
+    copy_both_action: QAction
+    example_action: QAction
+    reset_action: QAction
+    quit_action: QAction
+    language_group: QActionGroup
+    language_actions: dict[str, QAction]
+    theme_group: QActionGroup
+    theme_actions: dict[str, QAction]
+    shortcuts_action: QAction
+    about_action: QAction
+
+    def __init__(self, settings: WindowSettings) -> None:
+        """The frame: title, size, place and menu bar, in the current interface language."""
+        super().__init__()
+        self.settings = settings
+        self.ui_language = i18n.content_language()
+        self.populated = False
+        self.previews: dict[str, PreviewPane] = {}
+        self.setObjectName("mainWindow")
+        menu_bar = self.menuBar()
+        self.reply_menu = menu_bar.addMenu("")
+        self.view_menu = menu_bar.addMenu("")
+        self.seller_menu = menu_bar.addMenu("")  # filled when the seller's data is open
+        self.seller_menu.setObjectName("sellerMenu")
+        self.help_menu = menu_bar.addMenu("")
+        self.statusBar().setObjectName("statusBar")
+        self.resize(1360, 820)
+        geometry = settings.geometry
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        self._retranslate_frame()
+
+    def populate(
         self,
         catalog: Catalog,
         controller: DraftController,
-        settings: WindowSettings,
         problems: list[TemplateProblem] | None = None,
     ) -> None:
-        super().__init__()
+        """Add the panes and the actions over ``controller``; once, after the frame."""
+        from ui.field_form import FieldForm
+        from ui.guidance import GuidancePanel
+        from ui.picker import ScenarioPicker
+        from ui.preview import PreviewPane
+
         self.catalog = catalog
         self.controller = controller
-        self.settings = settings
-        self.ui_language = i18n.content_language()
-        self.setObjectName("mainWindow")
-
         self.picker = ScenarioPicker(catalog, self.ui_language, self)
         self.form = FieldForm(self)
         self.previews = {code: PreviewPane(lang, self) for code, lang in catalog.languages.items()}
@@ -75,6 +127,7 @@ class MainWindow(QMainWindow):
         self._problems = [p for p in problems or [] if p.severity == "error"]
         self._build_layout()
         self._build_actions()
+        self.populated = True
         self.retranslate()
 
         self.picker.scenarioChosen.connect(self.choose_scenario)
@@ -96,6 +149,19 @@ class MainWindow(QMainWindow):
     # --- building -----------------------------------------------------------------------------
 
     def _build_layout(self) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import (
+            QHBoxLayout,
+            QLabel,
+            QPushButton,
+            QScrollArea,
+            QSplitter,
+            QVBoxLayout,
+        )
+
+        from ui.checks_panel import ChecksPanel
+        from ui.preview import language_suffix
+
         # Middle column: scenario title, the form (scrolls), what is left to fill in.
         self.scenario_title = QLabel(self)
         self.scenario_title.setObjectName("scenarioTitle")
@@ -204,12 +270,12 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.problems_banner)
         layout.addWidget(self.main_splitter, 1)
         self.setCentralWidget(central)
-        self.statusBar().setObjectName("statusBar")
-        self.resize(1360, 820)
 
     def _action(
         self, handler: object, shortcuts: list[QKeySequence] | None = None, name: str = ""
     ) -> QAction:
+        from PySide6.QtGui import QAction
+
         action = QAction(self)
         if name:
             action.setObjectName(name)
@@ -220,8 +286,12 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
+        from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+
+        from ui import theme
+        from ui.preview import language_suffix
+
         key = QKeySequence
-        self.reply_menu = self.menuBar().addMenu("")
         self.find_action = self._action(
             self.focus_search, [key(key.StandardKey.Find), key("Ctrl+K")], "findAction"
         )
@@ -261,7 +331,6 @@ class MainWindow(QMainWindow):
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.reply_menu.addAction(self.quit_action)
 
-        self.view_menu = self.menuBar().addMenu("")
         self.language_menu = self.view_menu.addMenu("")
         self.language_menu.setObjectName("languageMenu")
         self.language_group = QActionGroup(self)
@@ -286,7 +355,6 @@ class MainWindow(QMainWindow):
             self.theme_actions[name] = action
             self.theme_menu.addAction(action)
 
-        self.help_menu = self.menuBar().addMenu("")
         self.shortcuts_action = self._action(
             self.show_shortcuts, [key(key.StandardKey.HelpContents)], "shortcutsAction"
         )
@@ -294,10 +362,19 @@ class MainWindow(QMainWindow):
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.help_menu.addActions([self.shortcuts_action, self.about_action])
 
+    def _retranslate_frame(self) -> None:
+        self.setWindowTitle(_("Reply Composer"))
+        self.reply_menu.setTitle(_("&Reply"))
+        self.view_menu.setTitle(_("&View"))
+        self.seller_menu.setTitle(_("&Seller"))
+        self.help_menu.setTitle(_("&Help"))
+
     def retranslate(self) -> None:
         """Every text of the window in the current interface language."""
         self.ui_language = i18n.content_language()
-        self.setWindowTitle(_("Reply Composer"))
+        self._retranslate_frame()
+        if not self.populated:
+            return
         self.example_button.setText(_("Fill with example"))
         self.example_button.setToolTip(_("Fill every field with the scenario's example values"))
         self.reset_button.setText(_("Clear fields"))
@@ -320,7 +397,6 @@ class MainWindow(QMainWindow):
                 text += "\n" + _("…and {count} more.").format(count=more)
             self.problems_banner.setText(text)
 
-        self.reply_menu.setTitle(_("&Reply"))
         self.find_action.setText(_("Find scenario"))
         self.back_action.setText(_("Back to the search"))
         self.recent_menu.setTitle(_("Recent scenarios"))
@@ -328,7 +404,6 @@ class MainWindow(QMainWindow):
         self.example_action.setText(self.example_button.text())
         self.reset_action.setText(self.reset_button.text())
         self.quit_action.setText(_("&Quit"))
-        self.view_menu.setTitle(_("&View"))
         self.language_menu.setTitle(_("Interface language"))
         for setting, action in self.language_actions.items():
             action.setText(i18n.LANGUAGES.get(setting) or _("Follow the system"))
@@ -336,7 +411,6 @@ class MainWindow(QMainWindow):
         theme_names = {"system": N_("Follow the system"), "light": N_("Light"), "dark": N_("Dark")}
         for name, action in self.theme_actions.items():
             action.setText(_(theme_names[name]))
-        self.help_menu.setTitle(_("&Help"))
         self.shortcuts_action.setText(_("Keyboard shortcuts"))
         self.about_action.setText(_("About Reply Composer"))
 
@@ -353,6 +427,8 @@ class MainWindow(QMainWindow):
                 self._show_checks()
 
     def _color_banner(self) -> None:
+        from ui import theme
+
         colors = theme.accents()
         self.problems_banner.setStyleSheet(
             f"QLabel#problemsBanner {{ background: {colors.banner_background};"
@@ -379,6 +455,8 @@ class MainWindow(QMainWindow):
 
     def focus_search(self) -> None:
         """Put the cursor in the scenario search, its text selected to type over."""
+        from PySide6.QtCore import Qt
+
         self.picker.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.picker.search.selectAll()
 
@@ -417,6 +495,10 @@ class MainWindow(QMainWindow):
 
     def set_theme(self, name: str) -> None:
         """Light, dark, or follow the system."""
+        from PySide6.QtWidgets import QApplication
+
+        from ui import theme
+
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         self.settings.theme = theme.apply_theme(app, name)
@@ -424,6 +506,8 @@ class MainWindow(QMainWindow):
         self._update_colors()
 
     def _update_colors(self) -> None:
+        if not self.populated:
+            return  # populate() colours what it makes
         self._color_banner()
         for pane in self.previews.values():
             pane.update_colors()
@@ -435,9 +519,13 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         """F1: every keyboard shortcut, read from the window's own actions."""
+        from ui import help_dialogs
+
         help_dialogs.show_shortcuts(self)
 
     def show_about(self) -> None:
+        from ui import help_dialogs
+
         help_dialogs.show_about(self)
 
     def copy_language(self, code: str) -> None:
@@ -449,7 +537,7 @@ class MainWindow(QMainWindow):
             return
         if not self._may_copy([code]):
             return
-        QGuiApplication.clipboard().setText(draft.text())
+        _clipboard().setText(draft.text())
         name = self.language_name(code)
         message = _("Copied the {language} reply to the clipboard ({count} characters).")
         self._confirm_copy(message.format(language=name, count=len(draft.text())))
@@ -470,7 +558,7 @@ class MainWindow(QMainWindow):
             return
         texts = [d.text() for d in result.drafts.values() if not d.error]
         text = BOTH_SEPARATOR.join(texts)
-        QGuiApplication.clipboard().setText(text)
+        _clipboard().setText(text)
         message = _("Copied both replies to the clipboard ({count} characters).")
         self._confirm_copy(message.format(count=len(text)))
         self.copied.emit("all")
@@ -481,6 +569,7 @@ class MainWindow(QMainWindow):
         Asks once for each finding: copying again with only errors already accepted goes ahead.
         """
         from composer.checks import errors
+        from ui import dialogs
 
         found = [c for c in errors(self.controller.checks) if c.language in (None, *languages)]
         scenario = self.controller.scenario.id if self.controller.scenario else ""
@@ -556,7 +645,7 @@ class MainWindow(QMainWindow):
         draft = result.drafts.get(code) if result else None
         if draft is None or not draft.subject:
             return
-        QGuiApplication.clipboard().setText(draft.subject)
+        _clipboard().setText(draft.subject)
         self.statusBar().showMessage(_("Copied the subject line."), 5000)
 
     def _confirm_copy(self, message: str) -> None:
@@ -619,6 +708,8 @@ class MainWindow(QMainWindow):
 
     def show_check(self, check: Check) -> None:
         """Show where a finding is: select its span in the preview; focus an unfilled field."""
+        from PySide6.QtCore import Qt
+
         pane = self.previews.get(check.language or "")
         if pane is not None and check.end > check.start:
             pane.select_span(check.part, check.start, check.end)
@@ -637,14 +728,13 @@ class MainWindow(QMainWindow):
         }
 
     def _restore_state(self) -> None:
+        from composer.platforms import DEFAULT_PLATFORM
+
         if not self.controller.set_platform(self.settings.platform):
             self.settings.platform = DEFAULT_PLATFORM
             self.controller.set_platform(DEFAULT_PLATFORM)
         if self.controller.platform is not None:
             self.checks_panel.set_platform(self.controller.platform.id)
-        geometry = self.settings.geometry
-        if geometry is not None:
-            self.restoreGeometry(geometry)
         for name, splitter in self._splitters().items():
             state = self.settings.splitter(name)
             if state is not None:
@@ -657,8 +747,9 @@ class MainWindow(QMainWindow):
 
     def save_state(self) -> None:
         self.settings.geometry = self.saveGeometry()
-        for name, splitter in self._splitters().items():
-            self.settings.set_splitter(name, splitter.saveState())
+        if self.populated:
+            for name, splitter in self._splitters().items():
+                self.settings.set_splitter(name, splitter.saveState())
         if not self.settings.sync():
             self.statusBar().showMessage(_("Could not save window settings."), 5000)
 
@@ -667,8 +758,16 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
+def _clipboard() -> QClipboard:
+    from PySide6.QtGui import QGuiApplication
+
+    return QGuiApplication.clipboard()
+
+
 def show_error(parent: QWidget | None, title: str, text: str, details: str = "") -> None:
     """A short warning for the seller; tests replace it to avoid a modal dialog."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
     if details:
         box.setDetailedText(details)

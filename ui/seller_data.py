@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QDockWidget, QMenu
+from PySide6.QtWidgets import QDialog, QDockWidget
 
 from composer import paths
 from composer.history import HistoryRecord, HistoryStore, restore_values
@@ -64,7 +64,7 @@ class SellerDataUi:
         # A few lines high: the form and the previews keep the height they need.
         window.resizeDocks([self.dock], [SNIPPET_STRIP_HEIGHT], Qt.Orientation.Vertical)
         self.show_panel = self.dock.toggleViewAction()
-        self.menu = QMenu(window)
+        self.menu = window.seller_menu
         self.profile_action = QAction(window)
         self.profile_action.triggered.connect(self.edit_profile)
         self.history_action = QAction(window)
@@ -73,7 +73,6 @@ class SellerDataUi:
         self.menu.addAction(self.profile_action)
         self.menu.addAction(self.history_action)
         self.menu.addAction(self.show_panel)
-        window.menuBar().insertMenu(window.help_menu.menuAction(), self.menu)
         window.addActions([self.profile_action, self.history_action])  # in the cheat sheet too
 
         self.panel.changed.connect(window.controller.render)
@@ -90,7 +89,6 @@ class SellerDataUi:
         if self.history_view is not None:
             self.history_view.retranslate()
         self.show_panel.setText(_("Snippets"))
-        self.menu.setTitle(_("&Seller"))
         self.profile_action.setText(_("Your profile…"))
         self.history_action.setText(_("Reply history…"))
 

@@ -10,8 +10,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from composer.platforms import DEFAULT_PLATFORM
-
 MAX_RECENT = 10  # the current scenario and the nine Ctrl+1..9 reopen
 
 
@@ -19,6 +17,7 @@ class WindowSettings:
     """A typed face over QSettings, with defaults."""
 
     def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
         self.path = data_dir / "settings.ini"
         self._qsettings = QSettings(str(self.path), QSettings.Format.IniFormat)
 
@@ -55,6 +54,8 @@ class WindowSettings:
     @property
     def platform(self) -> str:
         """The platform whose message rules the checks apply (until a profile gives one)."""
+        from composer.platforms import DEFAULT_PLATFORM  # the frame reads settings before it
+
         value = self._qsettings.value("checks/platform")
         return str(value) if value else DEFAULT_PLATFORM
 
