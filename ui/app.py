@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import linecache
 import logging
 import sys
 import time
@@ -211,17 +212,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     extra = [Path(p) for p in args.templates]
 
     def shown() -> None:
-        from ui import first_run
-
         populate_window(window, paths.template_dirs(data, extra), hold_first_draft=True)
+        _forget_source_lines()
         window.controller.release()
-        QTimer.singleShot(0, lambda: first_run.offer(window))
+        _forget_source_lines()
+        if not settings.first_run_done:
+            QTimer.singleShot(0, lambda: _welcome(window))
         elapsed = (time.perf_counter() - started) * 1000
         count = len(window.catalog)
         log.info("window shown: %d scenarios, first draft %.0f ms after main()", count, elapsed)
 
     after_first_paint(window, shown)
     return int(app.exec())
+
+
+def _forget_source_lines() -> None:
+    """Free the source lines of the modules just imported.
+
+    PySide6 reads the whole source of every module imported after it, looking for ``from
+    __feature__ import`` (PYSIDE-2029), and ``linecache`` keeps every line: about 7 MB for a
+    start. A traceback reads the lines it needs again.
+    """
+    linecache.clearcache()
+
+
+def _welcome(window: MainWindow) -> None:
+    from ui import first_run  # the welcome and the profile form: on a first start only
+
+    first_run.offer(window)
 
 
 class _FirstPaint(QObject):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -20,10 +21,12 @@ from composer.profile import ProfileError
 from composer.profile_store import ProfileStore
 from composer.snippets import SnippetStore
 from composer.storage import StoreError, StoreProblem
-from ui.history_view import HistoryView
 from ui.i18n import _
 from ui.main_window import MainWindow, show_error
-from ui.profile_dialog import ProfileDialog
+
+if TYPE_CHECKING:  # the dialogs are imported when the seller opens them
+    from ui.history_view import HistoryView
+    from ui.profile_dialog import ProfileDialog
 from ui.snippet_panel import SnippetPanel
 
 log = logging.getLogger("reply_composer")
@@ -116,6 +119,8 @@ class SellerDataUi:
             self.history_view.refresh()
 
     def edit_profile(self) -> None:
+        from ui.profile_dialog import ProfileDialog
+
         dialog = ProfileDialog(self.data.profile.load(), self.window)
         if self.ask(dialog):
             self.save_profile(dialog)
@@ -136,6 +141,8 @@ class SellerDataUi:
 
     def show_history(self) -> HistoryView:
         if self.history_view is None:
+            from ui.history_view import HistoryView
+
             self.history_view = HistoryView(self.data.history, self.window.ui_language, self.window)
             self.history_view.reopenRequested.connect(self.reopen)
             self.history_view.problem.connect(self.report)
