@@ -2,6 +2,7 @@
 
     python bench/startup_probe.py bare
     python bench/startup_probe.py widgets
+    python bench/startup_probe.py libraries
     python bench/startup_probe.py app DATA_DIR SCENARIO_ID
 
 Prints ``shown`` when the main window first paints and ``ready`` when it has nothing left to
@@ -9,13 +10,17 @@ do for the seller (for the app: the previews hold the rendering of ``SCENARIO_ID
 scenario the data folder's settings restore), then quits. The parent timestamps the lines as
 it reads them, so every mode is timed from the same process start the same way.
 
-``widgets`` is the floor under the app: a window with the same kinds and numbers of Qt widgets
-and the same kind of text (Chinese included), built directly, with none of the app's code.
+``widgets`` is the floor under the app's first paint: a window with the same kinds and
+numbers of Qt widgets and the same kind of text (Chinese included), built directly, with none
+of the app's code. ``libraries`` is the floor under the ready window: that window, then (after
+it paints) what the first draft needs from the libraries: Jinja's sandbox renders a template,
+Babel formats a date and an amount in both reply languages, TinyDB opens a store.
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
@@ -24,10 +29,14 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 class Watcher(QObject):
     """Sees every event of the application: reports the first paint, then polls for ready."""
 
-    def __init__(self, app: QApplication, scenario_id: str | None) -> None:
+    def __init__(
+        self, app: QApplication, scenario_id: str | None, work: Callable[[], None] | None = None
+    ) -> None:
+        """``work``: done after the first paint, before ready (for the ``libraries`` floor)."""
         super().__init__()
         self.app = app
         self.scenario_id = scenario_id
+        self.work = work
         self.window: QMainWindow | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(0)
@@ -56,6 +65,9 @@ class Watcher(QObject):
         return bool(previews) and all(p.body.toPlainText() for p in previews.values())
 
     def _check_ready(self) -> None:
+        if self.work is not None:
+            self.work, work = None, self.work
+            work()
         if self._is_ready():
             self.timer.stop()
             # One more turn, so the update the new text asked for is painted first.
@@ -156,12 +168,45 @@ def widgets_window() -> QMainWindow:
     return window
 
 
+def first_draft_libraries() -> None:
+    """What a first draft needs from the libraries, called directly (no app code)."""
+    import datetime as dt
+    import tempfile
+    from pathlib import Path
+
+    from babel.dates import format_date
+    from babel.numbers import format_currency
+    from jinja2.sandbox import SandboxedEnvironment
+    from tinydb import TinyDB
+
+    environment = SandboxedEnvironment(autoescape=False, keep_trailing_newline=True)
+    template = environment.from_string(
+        "Dear {{ name }},\n{% if late %}We are sorry: {% endif %}your order {{ order }} should"
+        " arrive by {{ date }}. Refund: {{ amount }}.\n{% for line in lines %}{{ line }}\n"
+        "{% endfor %}"
+    )
+    for locale in ("en_US", "zh_CN"):
+        template.render(
+            name="Maria",
+            late=True,
+            order="8175630291847563",
+            date=format_date(dt.date(2026, 3, 27), "full", locale=locale),
+            amount=format_currency(12.5, "USD", locale=locale),
+            lines=ENGLISH.splitlines() if locale == "en_US" else CHINESE.splitlines(),
+        )
+    with tempfile.TemporaryDirectory() as folder:
+        store = TinyDB(Path(folder) / "snippets.json")
+        store.all()
+        store.close()
+
+
 def main() -> int:
     mode = sys.argv[1]
     app = QApplication([sys.argv[0]])
-    watcher = Watcher(app, sys.argv[3] if mode == "app" else None)
+    work = first_draft_libraries if mode == "libraries" else None
+    watcher = Watcher(app, sys.argv[3] if mode == "app" else None, work)
     app.installEventFilter(watcher)
-    if mode in ("bare", "widgets"):
+    if mode in ("bare", "widgets", "libraries"):
         window = QMainWindow() if mode == "bare" else widgets_window()
         window.resize(1360, 820)
         window.show()
