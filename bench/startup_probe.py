@@ -51,6 +51,9 @@ class Watcher(QObject):
         ):
             self.window = watched.window()  # type: ignore[assignment]
             print("shown", flush=True)
+            # Watching every event costs the process a Python call each (and Python types for
+            # the objects they concern): stop once the first paint is seen; poll for ready.
+            self.app.removeEventFilter(self)
             self.timer.start()
         return False
 
