@@ -154,7 +154,6 @@ def _install_excepthook(log_file: Path | None) -> None:
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         details = "".join(traceback.format_exception(kind, error, tb))
         log.error("unexpected error\n%s", details)
-
         if isinstance(error, KeyboardInterrupt):
             QApplication.quit()
             return
