@@ -145,12 +145,13 @@ class MainWindow(QMainWindow):
         self.advisor_dialog: AdvisorDialog | None = None
         self._accepted_errors: set[tuple[str, str, str | None, str]] = set()
         self._restore_state()
-        if self.isVisible():
+        central, layout = self.centralWidget(), self.layout()
+        if self.isVisible() and central is not None and layout is not None:
             # On screen already (the app paints the frame first): Qt would show the new panes
             # and lay them out on a later turn; do it now, so the first draft is measured at
             # its real width (see _align_subjects).
-            self.centralWidget().show()
-            self.layout().activate()
+            central.show()
+            layout.activate()
 
     # --- building -----------------------------------------------------------------------------
 
