@@ -150,3 +150,18 @@ def test_self_test_names_what_failed(tmp_path):
     assert done.stdout.startswith("self-test FAILED: ")
     assert "refund.toml" in done.stdout
     assert "'amount'" in done.stdout
+
+
+def test_closing_the_frame_before_the_panes_keeps_its_place_and_loses_nothing(qtbot, data_dir):
+    settings = WindowSettings(data_dir)
+    window = window_frame(settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.resize(700, 500)
+    assert window.close()  # before populate(): no panes, no splitters to save
+    assert not window.populated
+    reopened = window_frame(WindowSettings(data_dir))
+    qtbot.addWidget(reopened)
+    assert (reopened.width(), reopened.height()) == (700, 500)
+    assert [m.title() for m in (reopened.reply_menu, reopened.help_menu)] == ["&Reply", "&Help"]
