@@ -12,7 +12,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QMainWindow, QWidget
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from ui import i18n
 from ui.i18n import N_, _
@@ -21,7 +22,6 @@ if TYPE_CHECKING:
     from PySide6.QtGui import (
         QAction,
         QActionGroup,
-        QClipboard,
         QCloseEvent,
         QKeySequence,
         QResizeEvent,
@@ -502,8 +502,6 @@ class MainWindow(QMainWindow):
 
     def set_theme(self, name: str) -> None:
         """Light, dark, or follow the system."""
-        from PySide6.QtWidgets import QApplication
-
         from ui import theme
 
         app = QApplication.instance()
@@ -544,7 +542,7 @@ class MainWindow(QMainWindow):
             return
         if not self._may_copy([code]):
             return
-        _clipboard().setText(draft.text())
+        QGuiApplication.clipboard().setText(draft.text())
         name = self.language_name(code)
         message = _("Copied the {language} reply to the clipboard ({count} characters).")
         self._confirm_copy(message.format(language=name, count=len(draft.text())))
@@ -565,7 +563,7 @@ class MainWindow(QMainWindow):
             return
         texts = [d.text() for d in result.drafts.values() if not d.error]
         text = BOTH_SEPARATOR.join(texts)
-        _clipboard().setText(text)
+        QGuiApplication.clipboard().setText(text)
         message = _("Copied both replies to the clipboard ({count} characters).")
         self._confirm_copy(message.format(count=len(text)))
         self.copied.emit("all")
@@ -652,7 +650,7 @@ class MainWindow(QMainWindow):
         draft = result.drafts.get(code) if result else None
         if draft is None or not draft.subject:
             return
-        _clipboard().setText(draft.subject)
+        QGuiApplication.clipboard().setText(draft.subject)
         self.statusBar().showMessage(_("Copied the subject line."), 5000)
 
     def _confirm_copy(self, message: str) -> None:
@@ -763,12 +761,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         super().closeEvent(event)
-
-
-def _clipboard() -> QClipboard:
-    from PySide6.QtGui import QGuiApplication
-
-    return QGuiApplication.clipboard()
 
 
 def show_error(parent: QWidget | None, title: str, text: str, details: str = "") -> None:

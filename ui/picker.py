@@ -94,6 +94,7 @@ class ScenarioPicker(QWidget):
         self.search.setObjectName("scenarioSearch")
         self.search.setClearButtonEnabled(True)
         self.catalog = catalog
+        self.language = language
         self.model = build_model(catalog, language, self)
         self.proxy = ScenarioFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -133,6 +134,9 @@ class ScenarioPicker(QWidget):
 
     def set_language(self, language: str) -> None:
         """Show scenario and category titles in the reply language ``language``."""
+        if language == self.language:
+            return
+        self.language = language
         current = self.tree.currentIndex().data(ID_ROLE)
         old = self.model
         self.model = build_model(self.catalog, language, self)
