@@ -9,8 +9,6 @@ deleting the folder is always safe. Importing this module does not import Jinja.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import pickle
 import sys
 from collections.abc import Iterable
@@ -105,12 +103,10 @@ def _read(path: Path, key: tuple[Any, ...]) -> LoadResult | None:
 
 def _write(path: Path, key: tuple[Any, ...], result: LoadResult) -> None:
     """Write atomically, so a crash or a second app never leaves half a file."""
-    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    from composer.safe_file import write_atomically  # only when the cache is rewritten
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with temporary.open("wb") as stream:
-            pickle.dump((key, result), stream, protocol=pickle.HIGHEST_PROTOCOL)
-        temporary.replace(path)
+        write_atomically(path, [pickle.dumps((key, result), protocol=pickle.HIGHEST_PROTOCOL)])
     except OSError:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
+        pass  # a cache that cannot be written only means the next start loads the files
