@@ -4,6 +4,12 @@
     python3 dev.py test [PYTEST ARGS]  install what the tests need, then lint and test
     python3 dev.py bundle              build the app with PyInstaller, then run its self-test
     python3 dev.py bench [ARGS]        measure start-up, typing, search, size (bench/run.py)
+    python3 dev.py lock                refresh requirements.lock to the newest allowed versions
+
+Installs take their exact versions from ``requirements.lock`` (every platform's, with markers),
+so that a library's new release never changes what a seller sees without a commit that says
+so. ``pyproject.toml`` keeps the compatible ranges for people who install the package; ``lock``
+resolves them again (with uv) and writes the lock file, to be reviewed and committed.
 
 Both work on a fresh machine. Python packages go into ``.venv`` next to this file (or into the
 virtual environment already active). On Debian and Ubuntu the system libraries Qt needs are
@@ -12,6 +18,7 @@ installed with apt when missing (as root, or through sudo); elsewhere Qt's wheel
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -21,6 +28,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
+LOCK = ROOT / "requirements.lock"
+# The tool that resolves the lock file (``dev.py lock`` only; installs use pip).
+UV = "uv==0.13.9"
 
 # What Qt loads even offscreen (QtGui links libGL and libEGL), and a CJK font so Chinese text
 # shows as glyphs rather than boxes. Each entry lists alternative names across releases.
@@ -114,10 +124,45 @@ def python() -> Path:
 
 
 def install(extra: str = "") -> Path:
+    """Install the project (with ``extra``) at the lock file's versions; skip pip when neither
+    the lock, the project's metadata nor the extra changed since the last install."""
     interpreter = python()
-    run(interpreter, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-    run(interpreter, "-m", "pip", "install", "--quiet", "--editable", f"{ROOT}{extra}")
+    stamp = interpreter.parent.parent / "reply-composer.stamp"  # in the environment itself
+    # The install compiles the interface translations (hatch_build.py): a changed .po counts.
+    inputs = [LOCK, ROOT / "pyproject.toml", *sorted((ROOT / "ui" / "locale").rglob("*.po"))]
+    wanted = hashlib.sha256(
+        b"\0".join([*(path.read_bytes() for path in inputs), extra.encode()])
+    ).hexdigest()
+    if stamp.exists() and stamp.read_text(encoding="utf-8") == wanted:
+        return interpreter
+    # PIP_CONSTRAINT also pins what pip installs to build the project (hatchling, Babel).
+    env = {**os.environ, "PIP_CONSTRAINT": str(LOCK)}
+    run(interpreter, "-m", "pip", "install", "--quiet", "--upgrade", "pip", env=env)
+    run(interpreter, "-m", "pip", "install", "--quiet", "--editable", f"{ROOT}{extra}", env=env)
+    stamp.write_text(wanted, encoding="utf-8")
     return interpreter
+
+
+def lock(args: list[str]) -> int:
+    """Resolve pyproject.toml's ranges (every extra, and the build requirements) for every
+    platform again and write ``requirements.lock``. Review the diff before committing it."""
+    interpreter = python()
+    run(interpreter, "-m", "pip", "install", "--quiet", UV)
+    import tomllib
+
+    build_requires = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))[
+        "build-system"
+    ]["requires"]
+    build_in = ROOT / "build" / "build-requirements.in"
+    build_in.parent.mkdir(exist_ok=True)
+    build_in.write_text("\n".join(build_requires) + "\n", encoding="utf-8")
+    command = [
+        interpreter, "-m", "uv", "pip", "compile", "pyproject.toml", build_in.relative_to(ROOT),
+        "--extra", "test", "--extra", "build", "--universal", "--python-version", "3.11",
+        "--no-header", "--output-file", LOCK.name, *args,
+    ]  # fmt: skip
+    say(" ".join(str(c) for c in command))
+    return subprocess.call([str(c) for c in command], cwd=ROOT)
 
 
 def environment(interpreter: Path) -> dict[str, str]:
@@ -181,7 +226,7 @@ def bench(args: list[str]) -> int:
     return subprocess.call([str(interpreter), str(ROOT / "bench" / "run.py"), *args], env=env)
 
 
-COMMANDS = {"start": start, "test": test, "bundle": bundle, "bench": bench}
+COMMANDS = {"start": start, "test": test, "bundle": bundle, "bench": bench, "lock": lock}
 
 
 def main() -> int:

@@ -16,6 +16,42 @@ from composer.scenario import Language
 DATE_STYLES = ("full", "long", "medium", "short")
 # A span of days, by date style: CLDR interval skeletons (with weekdays, months named, numeric).
 SPAN_SKELETONS = {"full": "yMMMEd", "long": "yMMMEd", "medium": "yMMMd", "short": "yMd"}
+
+# How our reply languages write a span of days, owned here so that a CLDR update in a new Babel
+# cannot change a reply's wording (Babel 2.19 turned 至 into " – "). Per language and date
+# style: the connector, then (start, end) patterns in CLDR's date pattern syntax for a span
+# within one month, within one year, and across years. Taken from CLDR 46 (Babel 2.18), except
+# that Chinese joins every style with 至. Other languages use Babel's interval formats.
+_SpanPatterns = tuple[str, tuple[str, str], tuple[str, str], tuple[str, str]]
+SPAN_PATTERNS: dict[str, dict[str, _SpanPatterns]] = {
+    "en": {
+        "long": (
+            "\u2009\u2013\u2009",
+            ("EEE, MMM d", "EEE, MMM d, y"),
+            ("EEE, MMM d", "EEE, MMM d, y"),
+            ("EEE, MMM d, y", "EEE, MMM d, y"),
+        ),
+        "medium": (
+            "\u2009\u2013\u2009",
+            ("MMM d", "d, y"),
+            ("MMM d", "MMM d, y"),
+            ("MMM d, y", "MMM d, y"),
+        ),
+        "short": ("\u2009\u2013\u2009", ("M/d/y", "M/d/y"), ("M/d/y", "M/d/y"), ("M/d/y", "M/d/y")),
+    },
+    "zh": {
+        "long": (
+            "至",
+            ("y年M月d日EEE", "d日EEE"),
+            ("y年M月d日EEE", "M月d日EEE"),
+            ("y年M月d日EEE", "y年M月d日EEE"),
+        ),
+        "medium": ("至", ("y年M月d日", "d日"), ("y年M月d日", "M月d日"), ("y年M月d日", "y年M月d日")),
+        "short": ("至", ("y/M/d", "y/M/d"), ("y/M/d", "y/M/d"), ("y/M/d", "y/M/d")),
+    },
+}
+SPAN_PATTERNS["en"]["full"] = SPAN_PATTERNS["en"]["long"]
+SPAN_PATTERNS["zh"]["full"] = SPAN_PATTERNS["zh"]["long"]
 MoneyStyle = Literal["standard", "name", "accounting"]
 MONEY_STYLES: tuple[MoneyStyle, ...] = get_args(MoneyStyle)
 
@@ -33,7 +69,21 @@ def format_span(start: dt.date, end: dt.date, locale: str, style: str = "medium"
     """``Mar 18 – 28, 2026`` / ``2026年3月18日至28日``: a run of days as the locale writes it."""
     if style not in SPAN_SKELETONS:
         raise ValueError(f"unknown date style {style!r}; use one of {', '.join(DATE_STYLES)}")
-    return format_interval(start, end, SPAN_SKELETONS[style], locale=locale)
+    own = SPAN_PATTERNS.get(locale.replace("-", "_").split("_")[0])
+    if own is None:
+        return format_interval(start, end, SPAN_SKELETONS[style], locale=locale)
+    connector, same_month, same_year, across_years = own[style]
+    if start == end:
+        return format_date(start, across_years[1], locale=locale)
+    if start.year != end.year:
+        first, last = across_years
+    elif start.month != end.month:
+        first, last = same_year
+    else:
+        first, last = same_month
+    return (
+        format_date(start, first, locale=locale) + connector + format_date(end, last, locale=locale)
+    )
 
 
 @lru_cache(maxsize=4096)
