@@ -15,6 +15,7 @@ from typing import Any
 
 from composer import cli_judge, cli_store, paths
 from composer.fields import FieldValueError, Value, to_json
+from composer.jinja import REPLY_FORMATS
 from composer.loader import load_catalog
 from composer.options import VersionAction, add_folder_options
 from composer.render import Renderer
@@ -60,6 +61,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--strict",
         action="store_true",
         help="fail (exit 1) when a required field is empty or a check finds an error",
+    )
+    render.add_argument(
+        "--format",
+        choices=REPLY_FORMATS,
+        default="chat",
+        help="chat: a platform message (default); email: the longer letter",
     )
     cli_judge.add_platform_option(render)
 
@@ -215,7 +222,9 @@ def cmd_render(args: argparse.Namespace) -> int:
             raise UsageError(f"{scenario.id} has no {code!r} reply (languages: {known}, all)")
     values = _values(args, scenario)
     renderer = Renderer(result.catalog, snippets=_snippets(args))
-    rendered = renderer.render_draft(scenario, values, languages)
+    rendered = renderer.render_draft(
+        scenario, values, languages, reply_format=args.format, platform=args.platform
+    )
     failed = any(d.error for d in rendered.drafts.values())
     try:
         checks = cli_judge.draft_checks(

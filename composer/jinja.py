@@ -34,9 +34,16 @@ from composer.formatting import format_day, format_money, format_span, format_va
 from composer.scenario import Language
 
 DATE_FUNCTIONS = ("delivery_window", "spring_festival", "spring_festival_pause")
+# What every reply's template can read besides its fields: how the reply is sent
+# (``format``: "chat", a platform message, or "email", the longer letter) and the platform it
+# goes to (``platform``: a key of platforms.toml, such as "amazon", or "generic").
+REPLY_FORMATS = ("chat", "email")
+CONTEXT_NAMES = ("format", "platform")
+TODAY = "__today__"  # the render's date: a date within this year is written without the year
 RESERVED_NAMES = frozenset(
     {"lang", "partial", "snippet", "loop", "self", "range", "true", "false", "none"}
     | set(DATE_FUNCTIONS)
+    | set(CONTEXT_NAMES)
 )
 
 
@@ -48,15 +55,20 @@ class Shown:
     ``{% if reason == "customs" %}`` or ``{% if order_value.amount > 50 %}``.
     """
 
-    __slots__ = ("field", "language", "missing", "printed", "raw", "text")
+    __slots__ = ("field", "language", "missing", "printed", "raw", "text", "today")
 
-    def __init__(self, field: Field, raw: Value, language: Language) -> None:
+    def __init__(
+        self, field: Field, raw: Value, language: Language, today: dt.date | None = None
+    ) -> None:
         self.field = field
         self.raw = raw
         self.language = language
+        self.today = today
         self.missing = field.is_empty(raw)
         self.printed = False  # set once the reply prints it: only printed markers are shown
-        self.text = marker(field, language) if self.missing else format_value(field, raw, language)
+        self.text = (
+            marker(field, language) if self.missing else format_value(field, raw, language, today)
+        )
 
     def __str__(self) -> str:
         self.printed = True
@@ -108,7 +120,7 @@ def marker(field: Field, language: Language) -> str:
     return f"[{field.label(language.code)}]"
 
 
-def _date_filter(value: Any, style: str = "full") -> str:
+def _date_filter(value: Any, style: str = "day") -> str:
     if isinstance(value, ShownSpan):
         return value.formatted(style)
     if isinstance(value, Shown):
@@ -116,7 +128,7 @@ def _date_filter(value: Any, style: str = "full") -> str:
             return str(value)
         assert isinstance(value.raw, dt.date)
         value.printed = True
-        return format_day(value.raw, value.language.locale, style)
+        return format_day(value.raw, value.language.locale, style, value.today)
     return str(value)
 
 
@@ -140,18 +152,25 @@ class ShownSpan:
     input's marker, and is false in an ``{% if %}``.
     """
 
-    __slots__ = ("language", "missing", "span")
+    __slots__ = ("language", "missing", "span", "today")
 
-    def __init__(self, span: dates.Span | None, language: Language, missing: Shown | None) -> None:
+    def __init__(
+        self,
+        span: dates.Span | None,
+        language: Language,
+        missing: Shown | None,
+        today: dt.date | None = None,
+    ) -> None:
         self.span = span
         self.language = language
         self.missing = missing
+        self.today = today
 
     def _day(self, day: dt.date | None) -> Shown:
         if day is None or self.missing is not None:
             assert self.missing is not None
             return self.missing
-        return Shown(_COMPUTED_DATE, day, self.language)
+        return Shown(_COMPUTED_DATE, day, self.language, self.today)
 
     @property
     def start(self) -> Shown:
@@ -169,10 +188,10 @@ class ShownSpan:
     def days(self) -> int:
         return self.span.days if self.span else 0
 
-    def formatted(self, style: str = "medium") -> str:
+    def formatted(self, style: str = "day") -> str:
         if self.span is None or self.missing is not None:
             return str(self.missing)
-        return format_span(self.span.start, self.span.end, self.language.locale, style)
+        return format_span(self.span.start, self.span.end, self.language.locale, style, self.today)
 
     def __str__(self) -> str:
         return self.formatted()
@@ -217,14 +236,20 @@ class _DateFunctions:
     def __init__(self, language: Language) -> None:
         self.language = language
 
-    def _span(self, make: Any, *args: Any) -> ShownSpan:
+    def _span(self, make: Any, today: dt.date | None) -> ShownSpan:
         try:
-            return ShownSpan(make(*args), self.language, None)
+            return ShownSpan(make(), self.language, None, today)
         except _UnfilledError as unfilled:
-            return ShownSpan(None, self.language, unfilled.shown)
+            return ShownSpan(None, self.language, unfilled.shown, today)
 
     def delivery_window(
-        self, shipped: Any, fastest: Any, slowest: Any, business: bool = False
+        self,
+        shipped: Any,
+        fastest: Any,
+        slowest: Any,
+        business: bool = False,
+        *,
+        today: dt.date | None = None,
     ) -> ShownSpan:
         """``{{ delivery_window(shipped_on, 15, 25) }}``: when the parcel should arrive."""
 
@@ -233,13 +258,15 @@ class _DateFunctions:
                 _day_of(shipped), _whole(fastest), _whole(slowest), bool(business)
             )
 
-        return self._span(make)
+        return self._span(make, today)
 
     def spring_festival_pause(
         self,
         when: Any,
         before: Any = dates.FESTIVAL_DAYS_BEFORE,
         after: Any = dates.FESTIVAL_DAYS_AFTER,
+        *,
+        today: dt.date | None = None,
     ) -> ShownSpan:
         """``{{ spring_festival_pause(2027) }}``, or from a date: the next pause not yet over."""
 
@@ -251,11 +278,22 @@ class _DateFunctions:
                 return dates.next_spring_festival_pause(_day_of(when), *days)
             return dates.spring_festival_pause(_whole(when), *days)
 
-        return self._span(make)
+        return self._span(make, today)
 
-    def spring_festival(self, when: Any) -> Shown:
+    def spring_festival(self, when: Any, *, today: dt.date | None = None) -> Shown:
         """``{{ spring_festival(2027) }}``: the Lunar New Year's Day, printed as a date."""
-        return self.spring_festival_pause(when, 0, 0).start
+        return self.spring_festival_pause(when, 0, 0, today=today).start
+
+
+def _with_today(function: Callable[..., Any]) -> Callable[..., Any]:
+    """``function`` as a template global that writes dates against the render's ``today``."""
+
+    @pass_context
+    def call(context: Context, *args: Any, **kwargs: Any) -> Any:
+        today = context.get(TODAY)
+        return function(*args, **kwargs, today=today if isinstance(today, dt.date) else None)
+
+    return call
 
 
 def _add_days(value: Any, days: Any, business: bool = False) -> Any:
@@ -264,8 +302,11 @@ def _add_days(value: Any, days: Any, business: bool = False) -> Any:
         day, count = _day_of(value), _whole(days)
     except _UnfilledError as unfilled:
         return unfilled.shown
-    language = value.language if isinstance(value, Shown) else _ENGLISH
-    return Shown(_COMPUTED_DATE, dates.add_days(day, count, bool(business)), language)
+    if isinstance(value, Shown):
+        language, today = value.language, value.today
+    else:
+        language, today = _ENGLISH, None
+    return Shown(_COMPUTED_DATE, dates.add_days(day, count, bool(business)), language, today)
 
 
 _ENGLISH = Language("en", "en_US", "English")
@@ -352,7 +393,7 @@ def make_environment(
     env.globals["snippet"] = _snippet_function(snippets or _no_snippets, language.code)
     functions = _DateFunctions(language)
     for name in DATE_FUNCTIONS:
-        env.globals[name] = getattr(functions, name)
+        env.globals[name] = _with_today(getattr(functions, name))
     return env
 
 

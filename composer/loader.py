@@ -23,6 +23,8 @@ from composer.advisor import INPUTS, PROBLEMS, REMEDIES
 from composer.fields import Field, FieldType, FieldValueError, Option
 from composer.formatting import MONEY_STYLES
 from composer.jinja import (
+    CONTEXT_NAMES,
+    REPLY_FORMATS,
     RESERVED_NAMES,
     choice_comparisons,
     filters_used,
@@ -30,6 +32,7 @@ from composer.jinja import (
     partials_used,
 )
 from composer.scenario import (
+    MESSAGE_KINDS,
     AdvisorLink,
     Catalog,
     Category,
@@ -316,8 +319,19 @@ def _scenario(
         source=source.path,
         advisor=_advisor(data, {f.name: f for f in fields}),
         third_party=_third_party(data, {f.name for f in fields}),
+        kind=_kind(data),
     )
     return scenario, warnings
+
+
+def _kind(data: Mapping[str, Any]) -> str:
+    """``kind``: what sort of message the reply is, for the platform rules that depend on it."""
+    kind = data.get("kind", "answer")
+    if kind not in MESSAGE_KINDS:
+        raise _InvalidError(
+            ("kind",), f"kind must be one of {', '.join(MESSAGE_KINDS)}, not {kind!r}"
+        )
+    return str(kind)
 
 
 def _advisor(data: Mapping[str, Any], fields: Mapping[str, Field]) -> AdvisorLink | None:
@@ -405,13 +419,21 @@ def _check_template(
             )
         names |= partials[included]
     declared = set(fields)
-    unknown = sorted(names - declared - set(env.globals))
+    unknown = sorted(names - declared - set(env.globals) - set(CONTEXT_NAMES))
     if unknown:
         name = unknown[0]
         raise _InvalidError(
             key, f"uses {name!r}, which is not a declared field", _line_of(text, name), name
         )
     for name, key_value in choice_comparisons(tree):
+        if name == "format" and key_value not in REPLY_FORMATS and name not in fields:
+            raise _InvalidError(
+                key,
+                f"compares format with {key_value!r}; a reply's format is "
+                + " or ".join(repr(f) for f in REPLY_FORMATS),
+                _line_of(text, key_value),
+                key_value,
+            )
         field = fields.get(name)
         if field is not None and field.type is FieldType.CHOICE and field.option(key_value) is None:
             keys = ", ".join(o.key for o in field.options)

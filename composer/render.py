@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,6 +14,8 @@ from jinja2.sandbox import SandboxedEnvironment
 from composer.fields import Value
 from composer.jinja import (
     MISSING_SNIPPETS,
+    REPLY_FORMATS,
+    TODAY,
     Shown,
     TemplateCache,
     compile_template,
@@ -108,12 +111,23 @@ class Renderer:
         scenario: Scenario,
         values: Mapping[str, Value],
         languages: Iterable[str] | None = None,
+        *,
+        reply_format: str = "chat",
+        platform: str = "generic",
+        today: dt.date | None = None,
     ) -> RenderResult:
         """Render ``scenario`` with ``values`` in each of ``languages`` (default: all it has).
 
-        An unfilled field shows as a marker in that language, never as a blank; a template
-        that fails at render time yields a draft with ``error`` set, not an exception.
+        ``reply_format`` is "chat" (a platform message, the default) or "email" (the longer
+        letter); ``platform`` (a key of the platform rules, "generic" when none is chosen) lets a
+        reply use the platform's own words (an AliExpress dispute, an eBay case). Dates within
+        ``today``'s year are written without the year. An unfilled field shows as a marker in
+        that language, never as a blank; a template that fails at render time yields a draft
+        with ``error`` set, not an exception.
         """
+        if reply_format not in REPLY_FORMATS:
+            raise ValueError(f"reply format {reply_format!r}: use one of {REPLY_FORMATS}")
+        today = today or dt.date.today()
         wanted = list(languages) if languages is not None else list(scenario.replies)
         missing = [f.name for f in scenario.fields if f.required and f.is_empty(values.get(f.name))]
         drafts: dict[str, Draft] = {}
@@ -128,9 +142,12 @@ class Renderer:
             try:
                 # Inside the try: formatting a value needs the language's locale data.
                 context.update(
-                    {f.name: Shown(f, values.get(f.name), language) for f in scenario.fields}
+                    {f.name: Shown(f, values.get(f.name), language, today) for f in scenario.fields}
                 )
                 context[MISSING_SNIPPETS] = missing_snippets
+                context[TODAY] = today
+                context["format"] = reply_format
+                context["platform"] = platform
                 body = self._template(scenario, code, "body", reply.body).render(context)
                 subject = None
                 if reply.subject is not None:

@@ -12,6 +12,11 @@ from pathlib import Path
 
 from composer.fields import Field, FieldValueError, Value
 
+MESSAGE_KINDS = ("answer", "notice", "feedback-request", "review-reply")
+"""What a scenario's reply is, for the platform rules that depend on it: an ``answer`` to the
+buyer's message; a ``notice`` the seller sends unasked (shipped, delayed, holiday); a
+``feedback-request``; a ``review-reply``, public under a review (no name, no signature)."""
+
 
 @dataclass(frozen=True)
 class Language:
@@ -72,6 +77,7 @@ class Scenario:
     # Fields holding someone else's contact details or links (a carrier's phone number, a
     # tracking page): the platform contact checks warn about them instead of failing.
     third_party: tuple[str, ...] = ()
+    kind: str = "answer"  # one of MESSAGE_KINDS
 
     def title(self, language: str) -> str:
         """The title in ``language``, falling back to English, then to the id."""

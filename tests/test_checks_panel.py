@@ -105,7 +105,7 @@ def test_copying_with_errors_asks_once(window, qtbot, monkeypatch):
     copy = window.findChild(QPushButton, "copyEnButton")
     copy.click()
     assert answers == []  # no errors, no question
-    assert clipboard.text().startswith("Dear Maria,")
+    assert clipboard.text().startswith("Hi Maria,")
     clipboard.setText("before")
     type_into(window, "buyer_name", "Maria 😊")
     copy.click()
@@ -113,11 +113,11 @@ def test_copying_with_errors_asks_once(window, qtbot, monkeypatch):
     assert clipboard.text() == "before"
     assert "Not copied" in window.statusBar().currentMessage()
     copy.click()
-    assert len(answers) == 2 and clipboard.text().startswith("Dear Maria 😊,")
+    assert len(answers) == 2 and clipboard.text().startswith("Hi Maria 😊,")
     clipboard.setText("before")
     copy.click()
     assert len(answers) == 2  # the same errors: asked once already
-    assert clipboard.text().startswith("Dear Maria 😊,")
+    assert clipboard.text().startswith("Hi Maria 😊,")
     window.findChild(QPushButton, "copyZhButton").click()
     assert len(answers) == 3  # the Chinese reply's own emoji: asked about once
     window.findChild(QPushButton, "copyBothButton").click()

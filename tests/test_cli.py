@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -69,7 +70,7 @@ def test_render_example_all_languages_json(data_dir):
     assert out["missing"] == []
     assert set(out["drafts"]) == {"en", "zh"}
     en, zh = out["drafts"]["en"], out["drafts"]["zh"]
-    assert en["subject"] and en["body"].startswith("Dear Maria,")
+    assert en["subject"] and en["body"].startswith("Hi Maria,")
     assert not CJK.search(en["subject"] + en["body"])
     assert "海关" in zh["body"]
 
@@ -82,9 +83,9 @@ def test_render_set_overrides_examples_and_values_file(data_dir, tmp_path):
         "--set", "buyer_name=Ana", "--lang", "en", data_dir=data_dir,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
-    assert "Dear Ana," in done.stdout
+    assert "Hi Ana," in done.stdout
     assert "bad weather" in done.stdout
-    assert "Monday, January 4, 2027" in done.stdout
+    assert re.search(r"January 4(, 2027)?\b", done.stdout)
     assert "中文" not in done.stdout
 
 

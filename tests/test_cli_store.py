@@ -117,7 +117,7 @@ def test_history_list(data_dir):
     done = run("history", "list", "--search", "a-1", "--json", data_dir=data_dir)
     (record,) = json.loads(done.stdout)
     assert record["order_number"] == "A-1" and record["scenario"] == "unpaid-reminder"
-    assert record["drafts"]["en"]["body"].startswith("Dear Maria,")
+    assert record["drafts"]["en"]["body"].startswith("Hi Maria,")
     assert "A-1" in run("history", "list", data_dir=data_dir).stdout
     assert (
         json.loads(run("history", "list", "--search", "zz", "--json", data_dir=data_dir).stdout)

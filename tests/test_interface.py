@@ -67,7 +67,7 @@ def test_the_reply_languages_do_not_change_with_the_interface(window):
     window.set_interface_language("zh_CN")
     assert preview(window, "en") == english
     assert preview(window, "zh") == chinese
-    assert english.startswith("Dear Maria,")
+    assert english.startswith("Hi Maria,")
 
 
 def test_switching_back_to_english(window):
@@ -155,7 +155,7 @@ def test_compose_and_copy_without_the_mouse(shown, qtbot, monkeypatch):
     first = child(shown, QLineEdit, "field_buyer_name")
     qtbot.waitUntil(first.hasFocus)  # the new editors are shown on the next turn of the loop
     order = [QApplication.focusWidget()]
-    for _ in range(5):
+    for _ in range(len(shown.controller.scenario.fields) - 1):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         order.append(QApplication.focusWidget())
     editors = shown.form.editors

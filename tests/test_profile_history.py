@@ -65,8 +65,8 @@ def test_a_copy_is_recorded_with_values_texts_order_and_buyer(history, load):
     assert stored == record
     assert stored.scenario_id == "shipping-delay" and stored.time == T0
     assert stored.order_number == "8041" and stored.buyer_name == "Maria"
-    assert stored.drafts["en"]["body"].startswith("Dear Maria,")
-    assert stored.drafts["zh"]["body"].startswith("亲爱的Maria")
+    assert stored.drafts["en"]["body"].startswith("Hi Maria,")
+    assert stored.drafts["zh"]["body"].startswith("您好，Maria！")
     assert stored.title("zh") == "物流延误通知"
     values = restore_values(stored, scenario)
     assert values == {**scenario.examples(), "order_number": "8041", "buyer_name": "Maria"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 from decimal import Decimal
 
 import pytest
@@ -28,9 +29,12 @@ def renderer(catalog):
 def test_each_language_formats_dates_its_own_way(catalog, renderer):
     scenario = catalog.get("shipping-delay")
     values = {**scenario.examples(), "new_estimate": dt.date(2027, 3, 27)}
-    drafts = renderer.render_draft(scenario, values).drafts
-    assert "by Saturday, March 27, 2027." in drafts["en"].body
-    assert "将于2027年3月27日星期六前送达" in drafts["zh"].body
+    drafts = renderer.render_draft(scenario, values, today=dt.date(2026, 11, 30)).drafts
+    assert "by March 27, 2027." in drafts["en"].body
+    assert "将于2027年3月27日前送达" in drafts["zh"].body
+    drafts = renderer.render_draft(scenario, values, today=dt.date(2027, 1, 5)).drafts
+    assert "by March 27." in drafts["en"].body
+    assert "将于3月27日前送达" in drafts["zh"].body
 
 
 def test_choice_labels_and_conditionals_follow_the_key(catalog, renderer):
@@ -93,8 +97,8 @@ def test_a_field_a_conditional_leaves_out_is_not_marked(catalog, renderer):
     values = {**scenario.examples(), "buyer_name": "", "new_estimate": None}
     result = renderer.render_draft(scenario, values)
     assert result.missing == []
-    assert result.drafts["en"].body.startswith("Dear customer,\n\n")
-    assert result.drafts["zh"].body.startswith("亲爱的顾客，您好！\n\n")
+    assert result.drafts["en"].body.startswith("Hello,\n\n")
+    assert result.drafts["zh"].body.startswith("您好！\n\n")
     assert "expects to deliver" not in result.drafts["en"].body
     assert result.drafts["en"].markers == ()
 
@@ -153,3 +157,67 @@ def test_a_locale_without_babel_data_is_a_draft_error_not_a_crash(write_template
     drafts = Renderer(result.catalog).render_draft(scenario, scenario.examples()).drafts
     assert drafts["en"].error is None
     assert drafts["zh"].error == "UnknownLocaleError: unknown locale 'xx_YY'"
+
+
+# --- how the reply is sent: chat or e-mail, and to which platform -------------------------
+
+
+def test_a_reply_is_a_chat_message_unless_the_seller_asks_for_the_letter(catalog, renderer):
+    scenario = catalog.get("damaged-item")
+    values = {**scenario.examples(), "buyer_name": "Maria"}
+    chat = renderer.render_draft(scenario, values).drafts
+    assert chat["en"].body.startswith("Hi Maria,\n\n")
+    assert chat["en"].body.endswith("\n\nLily Chen, Sunny Home Store")
+    assert chat["zh"].body.startswith("您好，Maria！\n\n")
+    assert chat["zh"].body.endswith("\n\nSunny Home Store Lily Chen")
+    email = renderer.render_draft(scenario, values, reply_format="email").drafts
+    assert email["en"].body.startswith("Dear Maria,\n\n")
+    assert email["en"].body.endswith("\n\nBest regards,\nLily Chen\nSunny Home Store")
+    assert email["zh"].body.endswith("\n\n祝您生活愉快！\nLily Chen\nSunny Home Store")
+    nameless = renderer.render_draft(scenario, {**values, "buyer_name": None}).drafts
+    assert nameless["en"].body.startswith("Hello,\n\n")
+    assert nameless["zh"].body.startswith("您好！\n\n")
+    with pytest.raises(ValueError, match="letter"):
+        renderer.render_draft(scenario, values, reply_format="letter")
+
+
+def test_the_profiles_sign_off_ends_a_chat_reply(catalog, renderer):
+    scenario = catalog.get("damaged-item")
+    values = {**scenario.examples(), "sign_off": "Lily, Sunny Home"}
+    drafts = renderer.render_draft(scenario, values).drafts
+    assert drafts["en"].body.endswith("\n\nLily, Sunny Home")
+    assert drafts["zh"].body.endswith("\n\nLily, Sunny Home")
+    # The letter keeps its full signature.
+    email = renderer.render_draft(scenario, values, reply_format="email").drafts
+    assert email["en"].body.endswith("Best regards,\nLily Chen\nSunny Home Store")
+
+
+def test_a_template_can_word_things_the_platforms_way(write_template, minimal_template):
+    text = minimal_template.replace(
+        "Thank you for paying {{ total }}.",
+        '{% if platform == "aliexpress" %}Please close the dispute.{% else %}Thanks.{% endif %}'
+        ' ({{ format }}, {{ total }})',
+    )
+    folder = write_template("thanks.toml", text).parent
+    result = load_catalog([SHIPPED, folder])
+    assert result.problems == []
+    scenario = result.catalog.get("thanks")
+    render = Renderer(result.catalog).render_draft
+    body = render(scenario, scenario.examples(), ["en"], platform="aliexpress").drafts["en"].body
+    assert body.endswith("Please close the dispute. (chat, $13.00)")
+    body = render(scenario, scenario.examples(), ["en"], reply_format="email").drafts["en"].body
+    assert body.endswith("Thanks. (email, $13.00)")
+
+
+def test_a_misspelt_format_or_kind_is_named_with_its_line(write_template, minimal_template):
+    text = minimal_template.replace(
+        "Thank you for paying {{ total }}.",
+        '{% if format == "e-mail" %}Dear all.{% endif %}',
+    )
+    folder = write_template("thanks.toml", text).parent
+    (problem,) = load_catalog([SHIPPED, folder]).problems
+    assert "compares format with 'e-mail'" in problem.message and problem.line > 1
+    text = 'kind = "letter"\n' + textwrap.dedent(minimal_template).lstrip("\n")
+    folder = write_template("thanks.toml", text).parent
+    (problem,) = load_catalog([SHIPPED, folder]).problems
+    assert "kind must be one of answer, notice" in problem.message and problem.line == 1

@@ -198,7 +198,7 @@ def test_each_copy_is_recorded_and_a_record_reopens_its_scenario_and_values(wind
     view.search.setText("a-1001")
     assert view.model.rowCount() == 1
     view.table.setCurrentIndex(view.model.index(0, 0))
-    assert "Dear Maria," in view.preview.toPlainText()
+    assert "Hi Maria," in view.preview.toPlainText()
     window.controller.reset()
     window.choose_scenario("unpaid-reminder")
     view.reopen_button.click()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from PySide6.QtCore import QDate, Qt
@@ -44,8 +45,8 @@ def test_the_window_has_the_documented_widgets(window):
 
 def test_it_opens_on_a_scenario_with_its_preview_ready(window):
     assert window.controller.scenario is not None
-    assert preview(window, "en").startswith("Dear customer,")
-    assert preview(window, "zh").startswith("亲爱的顾客，您好！")
+    assert preview(window, "en").startswith("Hello,")
+    assert preview(window, "zh").startswith("您好！")
 
 
 @pytest.mark.parametrize(
@@ -108,14 +109,14 @@ def test_chinese_typed_into_a_field_appears_in_both_previews(window):
     window.choose_scenario("shipping-delay")
     name = child(window, QLineEdit, "field_buyer_name")
     name.insert("王芳")  # as an input method commits it (keyClicks cannot send non-ASCII)
-    assert preview(window, "en").startswith("Dear 王芳,")
-    assert preview(window, "zh").startswith("亲爱的王芳，您好！")
+    assert preview(window, "en").startswith("Hi 王芳,")
+    assert preview(window, "zh").startswith("您好，王芳！")
 
 
 def test_what_the_seller_types_is_shown_literally(window, qtbot):
     window.choose_scenario("shipping-delay")
     qtbot.keyClicks(child(window, QLineEdit, "field_buyer_name"), "{{ 7*7 }} {% raw %}")
-    assert preview(window, "en").startswith("Dear {{ 7*7 }} {% raw %},")
+    assert preview(window, "en").startswith("Hi {{ 7*7 }} {% raw %},")
 
 
 def test_a_choice_changes_the_text(window, qtbot):
@@ -133,8 +134,8 @@ def test_a_date_is_written_the_way_each_language_writes_it(window):
     window.choose_scenario("shipping-delay")
     editor = child(window, QWidget, "field_new_estimate")
     editor.date_edit.setDate(QDate(2027, 1, 4))
-    assert "by Monday, January 4, 2027." in preview(window, "en")
-    assert "将于2027年1月4日星期一前送达" in preview(window, "zh")
+    assert re.search(r"by January 4(, 2027)?\.", preview(window, "en"))
+    assert re.search(r"将于(2027年)?1月4日前送达", preview(window, "zh"))
     assert window.controller.values["new_estimate"] == dt.date(2027, 1, 4)
     editor.clear_button.click()
     assert "expects to deliver" not in preview(window, "en")
@@ -188,7 +189,7 @@ def test_copy_puts_plain_text_on_the_clipboard_and_confirms(window, qtbot):
     clipboard = QGuiApplication.clipboard()
     qtbot.mouseClick(child(window, QPushButton, "copyEnButton"), Qt.MouseButton.LeftButton)
     assert clipboard.text() == preview(window, "en")
-    assert clipboard.text().startswith("Dear Maria,")
+    assert clipboard.text().startswith("Hi Maria,")
     assert "Copied the English reply" in window.statusBar().currentMessage()
     qtbot.mouseClick(child(window, QPushButton, "copyZhButton"), Qt.MouseButton.LeftButton)
     assert clipboard.text() == preview(window, "zh")
@@ -221,10 +222,10 @@ def test_example_and_clear_buttons(window, qtbot):
     window.choose_scenario("unpaid-reminder")
     child(window, QPushButton, "fillExampleButton").click()
     assert child(window, QLineEdit, "field_buyer_name").text() == "Maria"
-    assert preview(window, "en").startswith("Dear Maria,")
+    assert preview(window, "en").startswith("Hi Maria,")
     child(window, QPushButton, "resetFieldsButton").click()
     assert child(window, QLineEdit, "field_buyer_name").text() == ""
-    assert preview(window, "en").startswith("Dear customer,")
+    assert preview(window, "en").startswith("Hello,")
 
 
 def test_guidance_shows_both_languages(window):
@@ -271,7 +272,7 @@ def test_a_broken_template_is_named_in_a_banner_and_the_rest_works(
     assert not banner.isHidden()
     assert f"{folder / 'thanks.toml'}:14: unknown field type 'cash'" in banner.text()
     assert win.choose_scenario("shipping-delay")
-    assert preview(win, "en").startswith("Dear customer,")
+    assert preview(win, "en").startswith("Hello,")
 
 
 def test_no_templates_at_all_still_opens_and_says_why(qtbot, tmp_path, data_dir):
@@ -332,7 +333,7 @@ def test_a_reply_that_fails_to_render_says_so_and_the_other_language_works(
     win.choose_scenario("thanks")
     assert "cannot be shown because its template has a mistake" in preview(win, "en")
     assert "SecurityError" in preview(win, "en")
-    assert preview(win, "zh").startswith("亲爱的顾客，您好！")
+    assert preview(win, "zh").startswith("您好！")
     QApplication.processEvents()  # the checks follow the draft on the next event-loop turn
     checks = child(win, QListWidget, "checksPanel")
     texts = [checks.item(i).text() for i in range(checks.count())]

@@ -74,7 +74,7 @@ class ProfileDialog(QDialog):
         self.note.setText(_("Every scenario field with the same name starts with these values."))
         for name, label in self.labels.items():
             label.setText(_(LABELS[name]))
-        self.sign_off.setPlaceholderText(_("e.g. Best regards"))
+        self.sign_off.setPlaceholderText(_("e.g. Lily, Sunny Home Store"))
 
     def set_profile(self, profile: Profile) -> None:
         self.seller_name.setText(profile.seller_name)
