@@ -196,7 +196,7 @@ def test_a_template_can_word_things_the_platforms_way(write_template, minimal_te
     text = minimal_template.replace(
         "Thank you for paying {{ total }}.",
         '{% if platform == "aliexpress" %}Please close the dispute.{% else %}Thanks.{% endif %}'
-        ' ({{ format }}, {{ total }})',
+        " ({{ format }}, {{ total }})",
     )
     folder = write_template("thanks.toml", text).parent
     result = load_catalog([SHIPPED, folder])
