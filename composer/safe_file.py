@@ -42,6 +42,52 @@ def create_temp(folder: Path, name: str) -> tuple[int, Path]:
     return os.open(path, flags, PRIVATE_FILE), path
 
 
+class UnusableFileError(Exception):
+    """A path that is a pipe, a device or a folder: reading it would block or never end."""
+
+
+def open_regular(path: Path) -> int | None:
+    """A descriptor of ``path`` opened for reading, or None when there is no such file.
+
+    Raises UnusableFileError (its message completes "<path> ...") for anything but a regular
+    file, without blocking on a pipe, and OSError when it cannot be opened.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        return None
+    try:
+        mode = os.fstat(fd).st_mode
+    except OSError:
+        os.close(fd)
+        raise
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        kind = "a folder" if stat.S_ISDIR(mode) else "a pipe, a device or another special file"
+        raise UnusableFileError(f"is not a regular file (it is {kind})")
+    return fd
+
+
+def read_regular(path: Path, limit: int) -> bytes | None:
+    """The bytes of the regular file ``path`` (None if there is none), at most ``limit``.
+
+    Raises UnusableFileError as ``open_regular`` does, and when the file is larger than ``limit``.
+    """
+    fd = open_regular(path)
+    if fd is None:
+        return None
+    with os.fdopen(fd, "rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        raw = b"" if size > limit else handle.read(limit + 1)
+    size = max(size, len(raw))
+    if size > limit:
+        raise UnusableFileError(
+            f"is too large ({size / 1024 / 1024:.0f} MB; at most {limit / 1024 / 1024:.0f} MB)"
+        )
+    return raw
+
+
 def _umask() -> int:
     mask = os.umask(0o022)  # the only way to read it is to set it
     os.umask(mask)

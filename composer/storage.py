@@ -27,7 +27,6 @@ import json
 import os
 import re
 import secrets
-import stat
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,8 +38,10 @@ from composer.safe_file import (
     PRIVATE_FILE,
     Fragments,
     Tables,
+    UnusableFileError,
     fragments_in,
     fsync_folder,
+    open_regular,
     private_fragments,
     serialize,
     temp_files,
@@ -142,29 +143,6 @@ def _entries(count: int) -> str:
 
 def _megabytes(size: int) -> str:
     return f"{size / 1024 / 1024:.0f} MB"
-
-
-def _open_regular(path: Path) -> int | None:
-    """A descriptor of ``path`` for reading, or None when there is no file.
-
-    Raises _BadFileError for anything that is not a regular file (a pipe would block the
-    reader, a device such as /dev/zero never ends) and OSError when it cannot be opened.
-    """
-    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
-    try:
-        fd = os.open(path, flags)
-    except FileNotFoundError:
-        return None
-    try:
-        mode = os.fstat(fd).st_mode
-    except OSError:
-        os.close(fd)
-        raise
-    if not stat.S_ISREG(mode):
-        os.close(fd)
-        kind = "a folder" if stat.S_ISDIR(mode) else "a pipe, a device or another special file"
-        raise _BadFileError("damaged", f"is not a regular file (it is {kind})")
-    return fd
 
 
 def local_now() -> dt.datetime:
@@ -299,14 +277,14 @@ class SafeJSONStorage(Storage):
         if not self._loaded or self._revision is None:
             return False
         try:
-            fd = _open_regular(self.path)
+            fd = open_regular(self.path)
             if fd is None:
                 return False
             with os.fdopen(fd, "rb") as handle:
                 if _signature(os.fstat(handle.fileno())) != self._signature:
                     return False
                 found = _REVISION.search(handle.readline(512))
-        except (OSError, _BadFileError):
+        except (OSError, UnusableFileError):
             return False
         return found is not None and found.group(1) == self._revision
 
@@ -317,7 +295,10 @@ class SafeJSONStorage(Storage):
 
         Raises _BadFileError (not a regular file, too large) or OSError.
         """
-        fd = _open_regular(self.path)
+        try:
+            fd = open_regular(self.path)
+        except UnusableFileError as exc:
+            raise _BadFileError("damaged", str(exc)) from None
         if fd is None:
             return None, None
         with os.fdopen(fd, "rb") as handle:
@@ -459,7 +440,8 @@ class SafeJSONStorage(Storage):
         if renumbered:
             parts.append(
                 f"had {_entries(len(renumbered))} whose number is not a plain number "
-                f"({', '.join(renumbered[:3])}{', ...' if len(renumbered) > 3 else ''})"
+                f"({', '.join(renumbered[:3])}{', ...' if len(renumbered) > 3 else ''}; "
+                "given new numbers)"
             )
         return tables, " and ".join(parts)
 
@@ -489,9 +471,7 @@ class SafeJSONStorage(Storage):
             return self._reload()
         if salvaged is not None:
             count = sum(len(table) for table in salvaged.values())
-            then = (
-                f"the {_entries(count)} that could be used were kept (and renumbered where needed)"
-            )
+            then = f"Reply Composer kept the {_entries(count)} it could use"
         elif previous:
             then = "the copy this window had was saved in its place"
         else:
