@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import os
 import stat
+from pathlib import Path
 
 import pytest
 
@@ -79,9 +80,7 @@ def test_json_nested_very_deep_is_moved_aside(path, content, reason):
     assert [s.key for s in SnippetStore(path).all()] == ["sig"]
 
 
-def test_a_history_record_that_does_not_fit_is_moved_aside_and_copies_still_save(
-    data_dir, load
-):
+def test_a_history_record_that_does_not_fit_is_moved_aside_and_copies_still_save(data_dir, load):
     path = data_dir / "history.json"
     good = {"time": "2026-03-26T10:00:00+00:00", "scenario": "shipping-delay", "drafts": {}}
     bad = {**good, "drafts": "x"}
@@ -111,7 +110,7 @@ def test_a_pipe_in_place_of_the_store_does_not_hang_and_is_moved_aside(path):
     assert path.is_file()
 
 
-@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
 def test_a_link_to_a_device_is_moved_aside_not_read(path):
     path.symlink_to("/dev/zero")
     store = SnippetStore(path, clock=clock)
