@@ -20,6 +20,7 @@ from composer.loader import load_catalog
 from composer.options import VersionAction, add_folder_options
 from composer.render import Renderer
 from composer.scenario import LoadResult, Scenario
+from composer.text_repair import mend, mend_json, mended_note
 from composer.validate import check_library
 
 PROG = "python -m composer"
@@ -193,11 +194,17 @@ def _values(args: argparse.Namespace, scenario: Scenario) -> dict[str, Value]:
             raise UsageError(f"cannot read values from {args.values}: {exc}") from None
         if not isinstance(loaded, dict):
             raise UsageError(f"{args.values} must hold a JSON object of field names and values")
+        loaded, mended = mend_json(loaded)
+        if mended:
+            print(f"warning: {mended_note(args.values, mended)}", file=sys.stderr)
         given.update(loaded)
     for item in args.set:
         name, sep, value = item.partition("=")
         if not sep:
             raise UsageError(f"--set {item!r}: write it as NAME=VALUE")
+        value, mended = mend(value)
+        if mended:
+            print(f"warning: {mended_note(f'--set {name.strip()}', mended)}", file=sys.stderr)
         given[name.strip()] = value
     for name, raw in given.items():
         declared = scenario.field(name)

@@ -152,10 +152,13 @@ def snippets_add(args: argparse.Namespace) -> int:
         if not sep or not code.strip():
             raise _CommandError(f"--body {item!r}: write it as LANG=TEXT", 2)
         bodies[code.strip()] = text
+    mended: list[str] = []
     try:
-        snippet = checked(Snippet(args.key, args.title, bodies, list(args.tag)))
+        snippet = checked(Snippet(args.key, args.title, bodies, list(args.tag)), mended)
     except SnippetError as exc:
         raise _CommandError(str(exc), 2) from None
+    for note in mended:
+        print(f"warning: {note}", file=sys.stderr)
     store = _snippets(args)
     with store.transaction():
         if snippet.key in store and not args.replace:
@@ -208,13 +211,14 @@ def snippets_export(args: argparse.Namespace) -> int:
 def snippets_import(args: argparse.Namespace) -> int:
     from composer.snippet_sharing import ImportFileError, import_snippets, read_export
 
+    mended: list[str] = []
     try:
-        snippets, invalid = read_export(Path(args.file))
+        snippets, invalid = read_export(Path(args.file), mended)
     except ImportFileError as exc:
         raise _CommandError(str(exc), 2) from None
     store = _snippets(args)
     report = import_snippets(store, snippets, take_theirs=args.on_conflict == "theirs")
-    report.invalid = invalid
+    report.invalid, report.mended = invalid, mended
     if args.json:
         _print_json(report.to_json())
         return 0
@@ -228,8 +232,14 @@ def snippets_import(args: argparse.Namespace) -> int:
     if report.conflicts:
         kept = "the file's version was taken" if report.took_theirs else "yours were kept"
         print(f"  conflicting snippets were changed on both sides; {kept}")
+    if report.future:
+        print(
+            f"  dated later than now, so not taken as newer: {', '.join(report.future)}",
+        )
     for reason in invalid:
         print(f"skipped {reason}", file=sys.stderr)
+    for note in mended:
+        print(f"warning: {note}", file=sys.stderr)
     return 0
 
 

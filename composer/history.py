@@ -20,17 +20,66 @@ from tinydb.table import Document
 from composer.fields import Value, to_json
 from composer.render import RenderResult
 from composer.scenario import Scenario
-from composer.storage import Schema
+from composer.storage import Schema, nests_within
 from composer.store import Store
+from composer.text_repair import mend_json
 
 RECORDS = "records"
 SETTINGS = "settings"
-SCHEMA = Schema(
-    name="history", title="reply history", version=1, tables=frozenset({RECORDS, SETTINGS})
-)
 DEFAULT_KEEP_DAYS = 180
+MAX_KEEP_DAYS = 3650  # ten years: what the history window offers
 MAX_RECORDS = 5_000  # the newest are kept past this, whatever the number of days
 _SETTINGS_ID = 1
+
+
+class HistoryError(ValueError):
+    """A history setting that does not fit; the message names it."""
+
+
+def _texts(value: Any, optional: bool = False) -> bool:
+    """True for an object of texts (or None in place of a text when ``optional``)."""
+    return isinstance(value, dict) and all(
+        isinstance(v, str) or (optional and v is None) for v in value.values()
+    )
+
+
+def _record_problem(doc: Any) -> str | None:
+    """Why a stored document cannot be a history record, or None (checked on read)."""
+    time = doc.get("time")
+    if not isinstance(time, str) or not isinstance(doc.get("scenario"), str):
+        return "a record needs a time and a scenario"
+    try:
+        dt.datetime.fromisoformat(time).astimezone()
+    except (ValueError, OverflowError):
+        return f"its time {time!r} is not a date and time"
+    if not _texts(doc.get("titles") or {}):
+        return "its titles must be texts"
+    drafts = doc.get("drafts") or {}
+    if not isinstance(drafts, dict) or not all(_texts(d, True) for d in drafts.values()):
+        return "its drafts must be a subject and a body per language"
+    values = doc.get("values") or {}
+    if not isinstance(values, dict) or not nests_within(values, 3):
+        return "its values must be an object of field values"
+    for name in ("copied", "order_number", "buyer_name"):
+        if not isinstance(doc.get(name, ""), str | None):
+            return f"its {name} must be text"
+    return None
+
+
+def _settings_problem(doc: Any) -> str | None:
+    days = doc.get("keep_days", 0)
+    if not isinstance(days, int) or isinstance(days, bool) or days < 0:
+        return f"keep_days must be a number of days, not {days!r}"
+    return None
+
+
+SCHEMA = Schema(
+    name="history",
+    title="reply history",
+    version=1,
+    tables=frozenset({RECORDS, SETTINGS}),
+    documents={RECORDS: _record_problem, SETTINGS: _settings_problem},
+)
 
 
 @dataclass(frozen=True)
@@ -76,8 +125,8 @@ def _record(doc_id: int, doc: Mapping[str, Any]) -> HistoryRecord | None:
             order_number=str(doc.get("order_number") or ""),
             buyer_name=str(doc.get("buyer_name") or ""),
         )
-    except (KeyError, TypeError, ValueError):
-        return None
+    except (KeyError, TypeError, ValueError, AttributeError, OverflowError):
+        return None  # the storage checks documents on read; this is for one made in memory
 
 
 def restore_values(record: HistoryRecord, scenario: Scenario) -> dict[str, Value]:
@@ -121,7 +170,9 @@ class HistoryStore(Store):
         if doc is None or "keep_days" not in doc:
             return DEFAULT_KEEP_DAYS
         days = doc["keep_days"]
-        return days if isinstance(days, int) and days > 0 else None
+        if not isinstance(days, int) or days <= 0:
+            return None
+        return min(days, MAX_KEEP_DAYS)  # a longer time, written by hand, is as good as ten years
 
     # --- changing ----------------------------------------------------------------------------
 
@@ -132,9 +183,12 @@ class HistoryStore(Store):
         result: RenderResult,
         copied: str = "",
     ) -> HistoryRecord:
-        """Save what was just copied; older records past the limits go in the same write."""
+        """Save what was just copied; older records past the limits go in the same write.
+
+        Broken characters (half an emoji) in the texts are replaced with U+FFFD.
+        """
         now = self.clock().replace(microsecond=0)
-        doc = {
+        doc: dict[str, Any] = {
             "time": now.isoformat(),
             "scenario": scenario.id,
             "titles": dict(scenario.titles),
@@ -148,6 +202,7 @@ class HistoryStore(Store):
             "order_number": str(values.get("order_number") or "").strip(),
             "buyer_name": str(values.get("buyer_name") or "").strip(),
         }
+        doc = mend_json(doc)[0]
         with self.transaction():
             doc_id = self._records.insert(doc)
             self.prune()
@@ -167,7 +222,17 @@ class HistoryStore(Store):
             return self.remove(old) if old else 0
 
     def set_keep_days(self, days: int | None) -> int:
-        """Keep records ``days`` days (None: until deleted); returns how many were deleted."""
+        """Keep records ``days`` days (None: until deleted); returns how many were deleted.
+
+        Raises HistoryError for a number of days that is not 1 to MAX_KEEP_DAYS.
+        """
+        if days is not None and (
+            not isinstance(days, int) or isinstance(days, bool) or not 0 < days <= MAX_KEEP_DAYS
+        ):
+            raise HistoryError(
+                f"keep_days: {days!r} is not a number of days from 1 to {MAX_KEEP_DAYS:,} "
+                "(ten years); leave it empty to keep every reply until you delete it"
+            )
         with self.transaction():
             self._settings.upsert(Document({"keep_days": days or 0}, doc_id=_SETTINGS_ID))
             return self.prune()

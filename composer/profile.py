@@ -14,9 +14,11 @@ from typing import Any
 
 from composer.fields import Value
 from composer.scenario import Scenario
+from composer.text_repair import mend
 
 PLATFORMS = ("AliExpress", "Amazon", "eBay", "Shopee", "Etsy", "Wish", "Shopify")
-_CURRENCY = re.compile(r"^[A-Z]{3}$")
+_CURRENCY = re.compile(r"[A-Z]{3}")
+MAX_LENGTH = 200  # characters in one profile value: a name, a shop, a sign-off line
 
 
 class ProfileError(ValueError):
@@ -42,11 +44,17 @@ FIELD_NAMES = tuple(f.name for f in fields(Profile))
 
 
 def checked(profile: Profile) -> Profile:
-    """A tidied copy; raises ProfileError when a value does not fit."""
-    tidy = {name: str(value).strip() for name, value in asdict(profile).items()}
+    """A tidied copy; raises ProfileError when a value does not fit.
+
+    Broken characters (half an emoji) are replaced with U+FFFD.
+    """
+    tidy = {name: mend(str(value).strip())[0] for name, value in asdict(profile).items()}
     tidy["currency"] = tidy["currency"].upper()
-    if tidy["currency"] and not _CURRENCY.match(tidy["currency"]):
+    if tidy["currency"] and not _CURRENCY.fullmatch(tidy["currency"]):
         raise ProfileError(f"currency: {profile.currency!r} is not a code like USD or EUR")
+    for name, value in tidy.items():
+        if len(value) > MAX_LENGTH:
+            raise ProfileError(f"{name}: at most {MAX_LENGTH} characters ({len(value):,} given)")
     return replace(profile, **tidy)
 
 
@@ -54,7 +62,11 @@ def from_json(data: Any) -> Profile:
     """A profile from its stored form; unknown or mistyped entries are ignored."""
     if not isinstance(data, Mapping):
         return Profile()
-    known = {n: data[n] for n in FIELD_NAMES if isinstance(data.get(n), str)}
+    known = {
+        n: data[n]
+        for n in FIELD_NAMES
+        if isinstance(data.get(n), str) and len(data[n]) <= MAX_LENGTH
+    }
     try:
         return checked(Profile(**known))
     except ProfileError:

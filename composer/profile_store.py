@@ -17,8 +17,23 @@ from composer.storage import Schema
 from composer.store import Store
 
 TABLE = "profile"
-SCHEMA = Schema(name="profile", title="profile", version=1, tables=frozenset({TABLE}))
 _DOC_ID = 1
+
+
+def _problem(doc: Any) -> str | None:
+    """Why a stored document cannot be the profile, or None (checked on read)."""
+    if not all(isinstance(v, str | int | float | bool | None) for v in doc.values()):
+        return "its values must be texts"
+    return None
+
+
+SCHEMA = Schema(
+    name="profile",
+    title="profile",
+    version=1,
+    tables=frozenset({TABLE}),
+    documents={TABLE: _problem},
+)
 
 
 class ProfileStore(Store):

@@ -17,10 +17,15 @@ from typing import Any
 from composer.snippet_search import SnippetIndex
 from composer.storage import Schema, StoreProblem
 from composer.store import Store
+from composer.text_repair import mend, mended_note
 
 TABLE = "snippets"
-SCHEMA = Schema(name="snippets", title="snippet library", version=1, tables=frozenset({TABLE}))
+KEY_LENGTH = 40
 KEY_PATTERN = re.compile(r"[\w.-]{1,40}")
+MAX_TEXT = 10_000
+"""The most characters in one language's text (a platform message is 2,000 at most)."""
+MAX_TITLE = 200
+MAX_TAGS = 20
 
 
 class SnippetError(ValueError):
@@ -61,8 +66,12 @@ class Snippet:
         )
 
 
-def checked(snippet: Snippet) -> Snippet:
-    """A tidied copy of ``snippet``; raises SnippetError when it cannot be saved."""
+def checked(snippet: Snippet, notes: list[str] | None = None) -> Snippet:
+    """A tidied copy of ``snippet``; raises SnippetError when it cannot be saved.
+
+    Broken characters (half an emoji) are replaced with U+FFFD; a sentence saying so is added
+    to ``notes`` when it is given.
+    """
     key = snippet.key.strip() if isinstance(snippet.key, str) else ""
     if not KEY_PATTERN.fullmatch(key):
         raise SnippetError(
@@ -73,24 +82,91 @@ def checked(snippet: Snippet) -> Snippet:
         isinstance(k, str) and isinstance(v, str) for k, v in snippet.bodies.items()
     ):
         raise SnippetError(f"snippet {key!r}: bodies must be texts by language code")
-    bodies = {code.strip(): text for code, text in snippet.bodies.items() if text.strip()}
+    mended = 0
+
+    def tidy(text: str) -> str:
+        nonlocal mended
+        text, found = mend(text.strip())
+        mended += found
+        return text
+
+    bodies = {tidy(code): tidy(text) for code, text in snippet.bodies.items() if text.strip()}
     if not bodies:
         raise SnippetError(f"snippet {key!r} needs a text in at least one language")
+    for code, text in bodies.items():
+        if len(text) > MAX_TEXT:
+            raise SnippetError(
+                f"snippet {key!r}: the {code} text has {len(text):,} characters; "
+                f"a snippet holds at most {MAX_TEXT:,} per language"
+            )
     tags: list[str] = []
     for tag in snippet.tags:
-        tag = str(tag).strip()
+        tag = tidy(str(tag))
         if tag and tag not in tags:
             tags.append(tag)
-    title = str(snippet.title or "").strip() or key
-    return replace(snippet, key=key, title=title, bodies=bodies, tags=tags)
+    if len(tags) > MAX_TAGS or any(len(tag) > KEY_LENGTH for tag in tags):
+        raise SnippetError(
+            f"snippet {key!r}: at most {MAX_TAGS} tags of at most {KEY_LENGTH} characters each"
+        )
+    title = tidy(str(snippet.title or "")) or key
+    if len(title) > MAX_TITLE:
+        raise SnippetError(f"snippet {key!r}: the title has more than {MAX_TITLE} characters")
+    if mended and notes is not None:
+        notes.append(mended_note(f"snippet {key!r}", mended))
+    return replace(
+        snippet,
+        key=key,
+        title=title,
+        bodies=bodies,
+        tags=tags,
+        created=_with_offset(snippet.created),
+        updated=_with_offset(snippet.updated),
+    )
+
+
+def _with_offset(time: dt.datetime | None) -> dt.datetime | None:
+    """``time`` with its offset; one without is taken as local time."""
+    return time.astimezone() if time is not None and time.tzinfo is None else time
+
+
+def _problem(doc: Any) -> str | None:
+    """Why a stored document cannot be a snippet, or None (what the storage checks on read)."""
+    key, bodies, tags = doc.get("key"), doc.get("bodies"), doc.get("tags")
+    if not isinstance(key, str) or not isinstance(bodies, dict):
+        return "a snippet needs a key and texts by language"
+    if not all(
+        isinstance(code, str) and isinstance(text, str) and len(text) <= MAX_TEXT
+        for code, text in bodies.items()
+    ):
+        return f"its texts must be text of at most {MAX_TEXT:,} characters"
+    if not isinstance(tags, str | list | None) or (
+        isinstance(tags, list) and not all(isinstance(tag, str | int | float) for tag in tags)
+    ):
+        return "its tags must be texts"
+    for name in ("title", "created", "updated"):
+        if not isinstance(doc.get(name), str | None):
+            return f"its {name} must be text"
+    if not isinstance(doc.get("uses", 0), int):
+        return "its use count must be a number"
+    return None
+
+
+SCHEMA = Schema(
+    name="snippets",
+    title="snippet library",
+    version=1,
+    tables=frozenset({TABLE}),
+    documents={TABLE: _problem},
+)
 
 
 def _time(value: Any) -> dt.datetime | None:
+    """A stored time, with its offset (one written without is taken as local time)."""
     if not isinstance(value, str):
         return None
     try:
-        return dt.datetime.fromisoformat(value)
-    except ValueError:
+        return _with_offset(dt.datetime.fromisoformat(value))
+    except (ValueError, OverflowError):
         return None
 
 
@@ -107,8 +183,11 @@ def to_json(snippet: Snippet) -> dict[str, Any]:
     }
 
 
-def from_json(data: Any) -> Snippet:
-    """A snippet from its stored or exported form; raises SnippetError when it is not one."""
+def from_json(data: Any, notes: list[str] | None = None) -> Snippet:
+    """A snippet from its stored or exported form; raises SnippetError when it is not one.
+
+    ``notes``: as for ``checked``.
+    """
     if not isinstance(data, dict) or not isinstance(data.get("key"), str):
         raise SnippetError("not a snippet (it needs at least a key and bodies)")
     uses = data.get("uses", data.get("use_count", 0))
@@ -125,7 +204,7 @@ def from_json(data: Any) -> Snippet:
         updated=_time(data.get("updated")),
         use_count=uses if isinstance(uses, int) and not isinstance(uses, bool) and uses > 0 else 0,
     )
-    return checked(snippet)
+    return checked(snippet, notes)
 
 
 class SnippetStore(Store):
@@ -221,7 +300,8 @@ class SnippetStore(Store):
         """Add or replace several snippets in one write (an import, a bulk edit).
 
         ``touch`` stamps them as changed now; without it they keep the times they carry
-        (an import keeps the sender's). A use count never goes down.
+        (an import keeps the sender's), but never a time later than now: a snippet dated in
+        the future would look newer than every later edit. A use count never goes down.
         """
         wanted = {s.key: s for s in (checked(s) for s in snippets)}
         if not wanted:
@@ -236,8 +316,8 @@ class SnippetStore(Store):
                 old = self._index.get(key)
                 stored = replace(
                     snippet,
-                    created=(old.created if old else None) or snippet.created or now,
-                    updated=now if touch or snippet.updated is None else snippet.updated,
+                    created=min((old.created if old else None) or snippet.created or now, now),
+                    updated=now if touch or snippet.updated is None else min(snippet.updated, now),
                     use_count=max(snippet.use_count, old.use_count if old else 0),
                 )
                 if old is None:

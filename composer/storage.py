@@ -7,8 +7,13 @@ and two copies of the app overwrite each other's changes. Here instead:
   replaces the old file (``os.replace``), and the folder is fsynced where the OS allows;
 - every change is a read-modify-write inside ``transaction()``, under a cross-process lock
   (``<file>.lock``), with the file re-read under the lock: no copy loses another's update;
-- a damaged, empty, foreign or unreadable file is moved aside under a timestamped name (never
-  overwritten, never deleted) and reported as a ``StoreProblem`` naming the file;
+- a damaged, empty, foreign, unreadable or oversized file (or one that is not a regular file: a
+  pipe, a device) is moved aside under a timestamped name (never overwritten, never deleted) and
+  reported as a ``StoreProblem`` naming the file; when only some documents are bad (one that
+  does not fit the store's schema, a number that is not a plain number), the file is moved
+  aside whole and the good documents are kept and saved;
+- a store file that is a symbolic link is written through to the link's target, with the
+  target's permissions; a new store file is readable by its owner only (POSIX);
 - each file records which store it belongs to and its schema version, and older versions are
   migrated (the old file is kept beside it before the first write in the new format).
 """
@@ -30,10 +35,14 @@ from typing import TYPE_CHECKING, Any
 from tinydb.storages import Storage
 
 from composer.safe_file import (
+    PRIVATE_FILE,
     Fragments,
     Tables,
+    UnusableFileError,
     fragments_in,
     fsync_folder,
+    open_regular,
+    private_fragments,
     serialize,
     temp_files,
     write_atomically,
@@ -45,6 +54,15 @@ if TYPE_CHECKING:
 META_TABLE = "_meta"
 _META_ID = "1"
 _REVISION = re.compile(rb'"revision":"([0-9a-f]+)"')
+_DOC_ID = re.compile(r"[1-9][0-9]{0,17}")  # what TinyDB writes; not "01", " 1" or "²"
+_BOM = b"\xef\xbb\xbf"
+MAX_FILE_BYTES = 64 * 1024 * 1024
+"""The largest store file read or written (10,000 snippets take about 6 MB)."""
+MAX_DEPTH = 16
+"""How deeply lists and objects may nest in a document of a table with no check of its own."""
+
+DocumentCheck = Callable[[Any], "str | None"]
+"""Why a document does not fit its table (a short phrase), or None when it does."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +100,9 @@ class Schema:
     version: int
     tables: frozenset[str]
     migrations: Mapping[int, Callable[[Tables], Tables]] = field(default_factory=dict)
+    # Per table, what a document must be; a table without one takes any JSON object that
+    # nests at most MAX_DEPTH deep.
+    documents: Mapping[str, DocumentCheck] = field(default_factory=dict)
 
 
 class _BadFileError(Exception):
@@ -103,12 +124,25 @@ def _describe(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def _is_tinydb_layout(data: Any) -> bool:
-    return isinstance(data, dict) and all(
-        isinstance(table, dict)
-        and all(isinstance(doc, dict) and doc_id.isdigit() for doc_id, doc in table.items())
-        for table in data.values()
-    )
+def nests_within(value: Any, depth: int) -> bool:
+    """True when lists and objects in ``value`` nest at most ``depth`` deep."""
+    if isinstance(value, dict):
+        return depth > 0 and all(nests_within(v, depth - 1) for v in value.values())
+    if isinstance(value, list):
+        return depth > 0 and all(nests_within(v, depth - 1) for v in value)
+    return True
+
+
+def _any_document(doc: Any) -> str | None:
+    return None if nests_within(doc, MAX_DEPTH) else f"it nests deeper than {MAX_DEPTH} levels"
+
+
+def _entries(count: int) -> str:
+    return "1 entry" if count == 1 else f"{count} entries"
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1024 / 1024:.0f} MB"
 
 
 def local_now() -> dt.datetime:
@@ -147,6 +181,7 @@ class SafeJSONStorage(Storage):
         self._loaded = False
         self._backup: tuple[int, bytes] | None = None  # an older version's file, kept on write
         self._fragments: Fragments = {}  # each document's bytes in the file, to re-use
+        self._private = True  # the fragments hold copies nobody else can change
         self._lock: BaseFileLock | None = None
         self._depth = 0
         self._dirty = False
@@ -161,8 +196,23 @@ class SafeJSONStorage(Storage):
         return self._data
 
     def write(self, data: Tables) -> None:
-        """Keep ``data``; it reaches the disk when the outermost transaction ends."""
+        """Keep ``data``; it reaches the disk when the outermost transaction ends.
+
+        Outside a transaction (a TinyDB operation not run through ``SafeTable``) the data was
+        computed from an earlier read: it is written only if the file is still the one that
+        read came from, otherwise StoreError is raised and nothing is written.
+        """
+        if self._depth:
+            self._data = data
+            self._dirty = True
+            return
+        revision, signature = self._revision, self._signature
         with self.transaction():
+            if (self._revision, self._signature) != (revision, signature):
+                raise StoreError(
+                    f"{self.path} was changed by another copy of Reply Composer while this "
+                    "change was being made; nothing was saved. Try again."
+                )
             self._data = data
             self._dirty = True
 
@@ -197,6 +247,9 @@ class SafeJSONStorage(Storage):
                 self._reload()
             if self.read_only_reason:  # the re-read found a file it must not overwrite
                 raise StoreError(self.read_only_reason)
+            if not self._private:  # before anything can change a document in place
+                self._fragments = private_fragments(self._fragments)
+                self._private = True
             try:
                 yield
                 if self._dirty:
@@ -224,25 +277,47 @@ class SafeJSONStorage(Storage):
         if not self._loaded or self._revision is None:
             return False
         try:
-            with self.path.open("rb") as handle:
+            fd = open_regular(self.path)
+            if fd is None:
+                return False
+            with os.fdopen(fd, "rb") as handle:
                 if _signature(os.fstat(handle.fileno())) != self._signature:
                     return False
                 found = _REVISION.search(handle.readline(512))
-        except OSError:
+        except (OSError, UnusableFileError):
             return False
         return found is not None and found.group(1) == self._revision
 
     # --- reading ---------------------------------------------------------------------------
 
-    def _reload(self) -> bool:
-        raw: bytes | None
-        signature = None
+    def _read_raw(self) -> tuple[bytes | None, tuple[int, int, int, int] | None]:
+        """The file's bytes and signature; (None, None) when there is none.
+
+        Raises _BadFileError (not a regular file, too large) or OSError.
+        """
         try:
-            with self.path.open("rb") as handle:
-                signature = _signature(os.fstat(handle.fileno()))
-                raw = handle.read()
-        except FileNotFoundError:
-            raw = None
+            fd = open_regular(self.path)
+        except UnusableFileError as exc:
+            raise _BadFileError("damaged", str(exc)) from None
+        if fd is None:
+            return None, None
+        with os.fdopen(fd, "rb") as handle:
+            status = os.fstat(handle.fileno())
+            raw = b"" if status.st_size > MAX_FILE_BYTES else handle.read(MAX_FILE_BYTES + 1)
+            size = max(status.st_size, len(raw))
+        if size > MAX_FILE_BYTES:
+            raise _BadFileError(
+                "too-large",
+                f"is too large to be a Reply Composer file ({_megabytes(size)}; at most "
+                f"{_megabytes(MAX_FILE_BYTES)})",
+            )
+        return raw, _signature(status)
+
+    def _reload(self) -> bool:
+        try:
+            raw, signature = self._read_raw()
+        except _BadFileError as bad:
+            return self._quarantine(bad)
         except OSError as exc:
             return self._quarantine(
                 _BadFileError("unreadable", f"cannot be read: {_describe(exc)}")
@@ -251,14 +326,17 @@ class SafeJSONStorage(Storage):
             data: Tables = {}
         else:
             try:
-                data = self._parse(raw)
+                data, repairs = self._parse(raw)
             except _BadFileError as bad:
                 return self._quarantine(bad)
             except _NewerFileError as newer:
                 self._refuse(str(newer), None, signature)
                 return True
+            if repairs:
+                return self._quarantine(_BadFileError("damaged", repairs), salvaged=data)
         self._data, self._signature = data, signature
-        self._fragments = fragments_in(raw, data) if raw is not None else {}
+        self._fragments = fragments_in(raw.removeprefix(_BOM), data) if raw is not None else {}
+        self._private = not self._fragments
         found = _REVISION.search(raw[:512].split(b"\n", 1)[0]) if raw is not None else None
         self._revision = found.group(1) if found else None
         self._loaded = True
@@ -266,17 +344,24 @@ class SafeJSONStorage(Storage):
         self.reloads += 1
         return True
 
-    def _parse(self, raw: bytes) -> Tables:
+    def _parse(self, raw: bytes) -> tuple[Tables, str]:
+        """The file's tables, and what was wrong with some of its documents ("" if nothing).
+
+        Raises _BadFileError when the file as a whole cannot be used.
+        """
         title = self.schema.title
+        raw = raw.removeprefix(_BOM)  # Notepad adds one; the import accepts it too
         if not raw.strip():
             raise _BadFileError("empty", "is empty")
         try:
             data = json.loads(raw.decode("utf-8"))
         except UnicodeDecodeError:
             raise _BadFileError("damaged", "is damaged (it is not UTF-8 text)") from None
+        except RecursionError:
+            raise _BadFileError("damaged", "is damaged (it nests too deeply)") from None
         except ValueError as exc:
             raise _BadFileError("damaged", f"is damaged (not valid JSON: {exc})") from None
-        if not _is_tinydb_layout(data):
+        if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
             raise _BadFileError("foreign", f"is not a Reply Composer {title} file")
         meta = data.get(META_TABLE, {}).get(_META_ID)
         if meta is None:
@@ -287,35 +372,85 @@ class SafeJSONStorage(Storage):
                 )
             version = 0
         else:
-            if meta.get("store") != self.schema.name:
+            if not isinstance(meta, dict) or meta.get("store") != self.schema.name:
+                store = meta.get("store") if isinstance(meta, dict) else meta
                 raise _BadFileError(
-                    "foreign",
-                    f"belongs to something else ({meta.get('store')!r}), not the {title}",
+                    "foreign", f"belongs to something else ({store!r}), not the {title}"
                 )
-            version = meta.get("version")
-            if not isinstance(version, int) or isinstance(version, bool) or version < 0:
-                raise _BadFileError("damaged", f"is damaged (its version is {version!r})")
+            found = meta.get("version")
+            if not isinstance(found, int) or isinstance(found, bool) or found < 0:
+                raise _BadFileError("damaged", f"is damaged (its version is {found!r})")
+            version = found
         if version > self.schema.version:
             raise _NewerFileError(
                 f"{self.path} was written by a newer Reply Composer (format {version}; this one "
                 f"reads up to {self.schema.version}). It is left as it is and nothing will be "
                 f"saved to it: update Reply Composer to use your {title}."
             )
-        self._backup = (version, raw) if version < self.schema.version else None
-        if version < self.schema.version:
-            for step in range(version, self.schema.version):
-                migrate = self.schema.migrations.get(step)
-                if migrate is not None:
-                    data = migrate(data)
         data.pop(META_TABLE, None)
-        tables: Tables = data
-        return tables
+        older = version < self.schema.version
+        tables, repairs = self._checked(data, current=not older)
+        self._backup = (version, raw) if older and not repairs else None
+        if older:
+            try:
+                for step in range(version, self.schema.version):
+                    migrate = self.schema.migrations.get(step)
+                    if migrate is not None:
+                        tables = migrate(tables)
+            except Exception as exc:  # a hand-edited old file the migration did not expect
+                raise _BadFileError(
+                    "damaged", f"is damaged (it cannot be brought up to date: {exc!r})"
+                ) from None
+            tables, more = self._checked(tables, current=True)
+            repairs = repairs or more
+        return tables, repairs
+
+    def _checked(self, data: Tables, current: bool) -> tuple[Tables, str]:
+        """The documents that fit the schema, renumbered where their number is not plain.
+
+        Also says what was wrong with the others ("" if nothing), in a phrase for a message.
+        Documents of an older version (``current`` false) are only checked for their depth.
+        """
+        tables: Tables = {}
+        bad: list[str] = []
+        renumbered: list[str] = []
+        for name, table in data.items():
+            check = self.schema.documents.get(name, _any_document) if current else _any_document
+            good: dict[str, Any] = {}
+            odd: list[Any] = []
+            for doc_id, doc in table.items():
+                reason = "it is not an object" if not isinstance(doc, dict) else check(doc)
+                if reason is not None:
+                    bad.append(f"{name} entry {doc_id!r}: {reason}")
+                elif _DOC_ID.fullmatch(doc_id):
+                    good[doc_id] = doc
+                else:
+                    odd.append(doc)
+                    renumbered.append(f"{name} entry {doc_id!r}")
+            if odd:  # "01" beside "1" would be one document to TinyDB: give each its own
+                number = max(map(int, good), default=0)
+                for doc in odd:
+                    number += 1
+                    good[str(number)] = doc
+            tables[name] = good
+        parts = []
+        if bad:
+            shown = "; ".join(bad[:3]) + (f"; and {len(bad) - 3} more" if len(bad) > 3 else "")
+            parts.append(f"had {_entries(len(bad))} that cannot be used ({shown})")
+        if renumbered:
+            parts.append(
+                f"had {_entries(len(renumbered))} whose number is not a plain number "
+                f"({', '.join(renumbered[:3])}{', ...' if len(renumbered) > 3 else ''}; "
+                "given new numbers)"
+            )
+        return tables, " and ".join(parts)
 
     # --- bad files ---------------------------------------------------------------------------
 
-    def _quarantine(self, bad: _BadFileError) -> bool:
-        """Move a bad file aside (under the lock) and carry on with the last good data."""
-        previous = self._data if self._loaded else None
+    def _quarantine(self, bad: _BadFileError, salvaged: Tables | None = None) -> bool:
+        """Move a bad file aside (under the lock) and carry on with ``salvaged`` (the good
+        documents in it) or else the last good data."""
+        previous = salvaged if salvaged is not None else self._data if self._loaded else None
         try:
             with self._held():
                 moved = self._move_aside(bad.kind)
@@ -334,7 +469,10 @@ class SafeJSONStorage(Storage):
             return True
         if moved is None:  # another process replaced it meanwhile: read that instead
             return self._reload()
-        if previous:
+        if salvaged is not None:
+            count = sum(len(table) for table in salvaged.values())
+            then = f"Reply Composer kept the {_entries(count)} it could use"
+        elif previous:
             then = "the copy this window had was saved in its place"
         else:
             then = f"Reply Composer started with an empty {self.schema.title}"
@@ -344,6 +482,7 @@ class SafeJSONStorage(Storage):
         )
         self.problems.append(StoreProblem(self.path, message + then + ".", moved))
         self._data, self._revision, self._signature = previous or {}, None, None
+        self._fragments, self._private, self._backup = {}, True, None
         self._loaded = True
         self.generation += 1
         self.reloads += 1
@@ -355,15 +494,15 @@ class SafeJSONStorage(Storage):
     def _move_aside(self, kind: str) -> Path | None:
         """Rename the file to ``<stem>.<kind>-<time><suffix>``; None if it is no longer bad."""
         try:
-            raw = self.path.read_bytes()
-        except FileNotFoundError:
-            return None
-        except OSError:
+            raw, _ = self._read_raw()
+            if raw is None:
+                return None
+        except (OSError, _BadFileError):
             raw = None
         if raw is not None:
             try:
-                self._parse(raw)
-                return None  # a good file by now: someone replaced the bad one
+                if not self._parse(raw)[1]:
+                    return None  # a good file by now: someone replaced the bad one
             except _BadFileError:
                 pass
             except _NewerFileError:
@@ -398,7 +537,7 @@ class SafeJSONStorage(Storage):
         self._loaded = False
         self._revision = None
         self._signature = None
-        self._fragments = {}
+        self._fragments, self._private = {}, True
         self.generation += 1
         self.reloads += 1
 
@@ -408,11 +547,22 @@ class SafeJSONStorage(Storage):
         revision = secrets.token_hex(8)
         mark = {"store": self.schema.name, "version": self.schema.version, "revision": revision}
         self._data.pop(META_TABLE, None)
-        pieces = serialize((META_TABLE, {_META_ID: mark}), self._data, self._fragments)
+        try:
+            pieces = serialize((META_TABLE, {_META_ID: mark}), self._data, self._fragments)
+        except BaseException:
+            self._fragments = {}  # it may hold entries for documents that were not written
+            raise
+        size = sum(map(len, pieces))
+        if size > MAX_FILE_BYTES:
+            raise StoreError(
+                f"Cannot save the {self.schema.title}: {self.path} would grow to "
+                f"{_megabytes(size)}, past the limit of {_megabytes(MAX_FILE_BYTES)}. "
+                "Nothing was saved; remove what you no longer need."
+            )
         try:
             if self._backup is not None:
                 self._keep_old_version(*self._backup)
-            write_atomically(self.path, pieces)
+            write_atomically(self.target(), pieces, new_mode=PRIVATE_FILE)
             signature = _signature(self.path.stat())
         except OSError as exc:
             raise StoreError(self._cannot_write(exc)) from exc
@@ -422,8 +572,12 @@ class SafeJSONStorage(Storage):
     def _keep_old_version(self, version: int, raw: bytes) -> None:
         stamp = self.clock().strftime("%Y%m%d-%H%M%S")
         name = f"{self.path.stem}.v{version}-{stamp}{self.path.suffix}"
-        write_atomically(self.path.with_name(name), [raw])
+        write_atomically(self.path.with_name(name), [raw], new_mode=PRIVATE_FILE)
         self._backup = None
+
+    def target(self) -> Path:
+        """The file written: the store's path, or where it leads if it is a symbolic link."""
+        return Path(os.path.realpath(self.path))
 
     def _cannot_write(self, exc: OSError) -> str:
         folder = self.path.parent
@@ -439,21 +593,31 @@ class SafeJSONStorage(Storage):
 
     # --- the lock ----------------------------------------------------------------------------
 
+    def lock_path(self) -> Path:
+        """The lock file, beside the file written (so links to one file share one lock)."""
+        target = self.target()
+        return target.with_name(f"{target.name}.lock")
+
     def _acquire(self) -> BaseFileLock:
         from filelock import FileLock, Timeout  # imported on the first change, not at start
 
-        if self._lock is None:
-            self._lock = FileLock(f"{self.path}.lock", timeout=self.lock_timeout)
+        lock_path = self.lock_path()
+        if self._lock is None or self._lock.lock_file != str(lock_path):
+            self._lock = FileLock(lock_path, timeout=self.lock_timeout)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._lock.acquire()
         except Timeout:
             raise StoreError(
-                f"{self.path} is busy: another copy of Reply Composer has kept it locked for "
-                f"{self.lock_timeout:g} s. Try again in a moment."
+                f"Cannot save the {self.schema.title} now: another copy of Reply Composer has "
+                f"held its lock ({lock_path}) for {self.lock_timeout:g} s. Try again in a "
+                "moment, or close the other copy."
             ) from None
         except OSError as exc:
-            raise StoreError(self._cannot_write(exc)) from exc
+            raise StoreError(
+                f"Cannot save the {self.schema.title}: its lock file {lock_path} cannot be "
+                f"created ({_describe(exc)}). Choose a data folder you can write to."
+            ) from exc
         return self._lock
 
     @contextlib.contextmanager
@@ -472,13 +636,13 @@ class SafeJSONStorage(Storage):
 
     def _remove_stale_temps(self) -> None:
         """Temporary files of writers that were killed mid-write (only with the lock free)."""
-        stale = temp_files(self.path)
+        stale = temp_files(self.target())
         if not stale:
             return
         from filelock import FileLock, Timeout
 
         try:
-            with FileLock(f"{self.path}.lock", timeout=0):
+            with FileLock(self.lock_path(), timeout=0):
                 for temp in stale:
                     with contextlib.suppress(OSError):
                         temp.unlink()

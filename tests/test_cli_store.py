@@ -123,3 +123,19 @@ def test_history_list(data_dir):
         json.loads(run("history", "list", "--search", "zz", "--json", data_dir=data_dir).stdout)
         == []
     )
+
+
+def test_half_an_emoji_is_replaced_and_reported_not_a_traceback(data_dir, tmp_path):
+    done = add(data_dir, "sig", "--en", "Thanks \udcff")  # an undecodable byte in argv
+    assert done.returncode == 0, done.stderr
+    assert "broken character" in done.stderr and "Traceback" not in done.stderr
+    assert SnippetStore(data_dir / "snippets.json").get("sig").bodies["en"] == "Thanks \ufffd"
+    exported = tmp_path / "from-js.json"
+    exported.write_text(json.dumps([{"key": "js", "bodies": {"en": "Hi \ud83d"}}]), "ascii")
+    imported = run("snippets", "import", str(exported), data_dir=data_dir)
+    assert imported.returncode == 0 and "entry 1" in imported.stderr, imported.stderr
+    values = tmp_path / "values.json"
+    values.write_text(json.dumps({"buyer_name": "Maria \ud83d"}), encoding="ascii")
+    rendered = run("render", "shipping-delay", "--values", str(values), data_dir=data_dir)
+    assert rendered.returncode == 0, rendered.stderr
+    assert "Maria \ufffd" in rendered.stdout and "broken character" in rendered.stderr

@@ -184,6 +184,7 @@ def test_export_and_import_report_added_updated_unchanged_and_conflicts(store, c
     data["snippets"].append({"title": "no key"})
     exported.write_text(json.dumps(data), encoding="utf-8")
 
+    clock.now = T0 + dt.timedelta(hours=3)  # the import happens after both changes
     snippets, invalid = read_export(exported)
     assert len(invalid) == 1 and "entry 5" in invalid[0]
     report = import_snippets(store, snippets)

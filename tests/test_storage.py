@@ -223,5 +223,8 @@ def test_a_busy_lock_gives_a_clear_error(path):
     from filelock import FileLock
 
     store = SnippetStore(path, lock_timeout=0.05)
-    with FileLock(f"{path}.lock"), pytest.raises(StoreError, match="busy"):
+    with FileLock(f"{path}.lock"), pytest.raises(StoreError) as raised:
         store.save(sig())
+    message = str(raised.value)
+    assert "another copy of Reply Composer" in message and f"{path}.lock" in message
+    assert "read-only" not in message

@@ -81,17 +81,17 @@ def test_a_writer_killed_at_random_moments_never_loses_an_acknowledged_write(dat
     assert safe_file.temp_files(path) == []  # what the killed writers left was tidied up
 
 
-def test_two_processes_writing_at_once_lose_nothing(data_dir):
+@pytest.mark.parametrize(("writers", "count"), [(2, 40), (4, 15)])
+def test_processes_writing_at_once_lose_nothing(data_dir, writers, count):
     path = data_dir / "snippets.json"
     seed(path)
-    count = 40
-    first, second = writer(path, 0, count), writer(path, 1000, count)
-    out_first, _ = first.communicate(timeout=120)
-    out_second, _ = second.communicate(timeout=120)
-    assert first.returncode == second.returncode == 0
-    assert len(out_first.split()) == len(out_second.split()) == count
+    running = [writer(path, 1000 * n, count) for n in range(writers)]
+    for process in running:
+        out, _ = process.communicate(timeout=120)
+        assert process.returncode == 0
+        assert len(out.split()) == count
     store = SnippetStore(path)
     keys = {s.key for s in store.all()}
-    assert {f"k{i}" for i in range(count)} <= keys
-    assert {f"k{1000 + i}" for i in range(count)} <= keys
-    assert store.get("shared").use_count == 2 * count
+    for n in range(writers):
+        assert {f"k{1000 * n + i}" for i in range(count)} <= keys
+    assert store.get("shared").use_count == writers * count
