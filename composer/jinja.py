@@ -327,6 +327,7 @@ BUILTIN_FILTERS = (
 ).split()
 # Jinja's globals a reply may use: ``lipsum`` (placeholder text by the page) is left out.
 BUILTIN_GLOBALS = ("range", "dict", "cycler", "joiner")
+UNAVAILABLE_GLOBALS = frozenset({"lipsum"})
 
 
 def make_environment(
