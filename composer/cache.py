@@ -225,9 +225,7 @@ def _decode_field(spec: Any) -> Field:
         default=_decode_value(spec["default"]),
         example=_decode_value(spec["example"]),
         help=_texts(spec["help"]),
-        options=tuple(
-            Option(_str(o["key"]), _texts(o["labels"])) for o in _list(spec["options"])
-        ),
+        options=tuple(Option(_str(o["key"]), _texts(o["labels"])) for o in _list(spec["options"])),
         currency=_str(spec["currency"]),
     )
 

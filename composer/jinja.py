@@ -321,10 +321,43 @@ ENVIRONMENT_OPTIONS: dict[str, Any] = {
 # Jinja's filters a reply may use: the ones that cannot blow up (``center``, ``indent``,
 # ``wordwrap``, ``format``, ``batch`` and ``slice`` take a size and are left out).
 BUILTIN_FILTERS = (
-    "abs capitalize default d first float int last length count list lower max min replace "
-    "reverse round sort string sum title trim truncate unique upper wordcount join select "
-    "reject selectattr rejectattr map attr striptags e escape"
-).split()
+    "abs",
+    "capitalize",
+    "default",
+    "d",
+    "first",
+    "float",
+    "int",
+    "last",
+    "length",
+    "count",
+    "list",
+    "lower",
+    "max",
+    "min",
+    "replace",
+    "reverse",
+    "round",
+    "sort",
+    "string",
+    "sum",
+    "title",
+    "trim",
+    "truncate",
+    "unique",
+    "upper",
+    "wordcount",
+    "join",
+    "select",
+    "reject",
+    "selectattr",
+    "rejectattr",
+    "map",
+    "attr",
+    "striptags",
+    "e",
+    "escape",
+)
 # Jinja's globals a reply may use: ``lipsum`` (placeholder text by the page) is left out.
 BUILTIN_GLOBALS = ("range", "dict", "cycler", "joiner")
 UNAVAILABLE_GLOBALS = frozenset({"lipsum"})

@@ -148,19 +148,26 @@ def check_binop(operator: str, left: Any, right: Any) -> None:
                         f"repeats a text or list beyond {MAX_TEXT:,} characters or items"
                     )
                 return
-        if _whole(left) and _whole(right):
-            if left.bit_length() + right.bit_length() > MAX_INT_BITS:
-                raise TemplateLimitError(_NUMBER_TOO_LARGE)
+        if _whole(left) and _whole(right) and left.bit_length() + right.bit_length() > MAX_INT_BITS:
+            raise TemplateLimitError(_NUMBER_TOO_LARGE)
     elif operator == "**":
-        if _whole(left) and _whole(right) and abs(left) > 1 and right > 0:
-            if right > MAX_INT_BITS or right * left.bit_length() > MAX_INT_BITS:
-                raise TemplateLimitError(_NUMBER_TOO_LARGE)
+        if (
+            _whole(left)
+            and _whole(right)
+            and abs(left) > 1
+            and right > 0
+            and (right > MAX_INT_BITS or right * left.bit_length() > MAX_INT_BITS)
+        ):
+            raise TemplateLimitError(_NUMBER_TOO_LARGE)
     elif operator == "+":
-        if isinstance(left, _SEQUENCE) and type(left) is type(right):
-            if size(left) + size(right) > MAX_TEXT:
-                raise TemplateLimitError(
-                    f"joins texts or lists beyond {MAX_TEXT:,} characters or items"
-                )
+        if (
+            isinstance(left, _SEQUENCE)
+            and type(left) is type(right)
+            and size(left) + size(right) > MAX_TEXT
+        ):
+            raise TemplateLimitError(
+                f"joins texts or lists beyond {MAX_TEXT:,} characters or items"
+            )
     elif operator == "%" and isinstance(left, str):
         for match in _PERCENT_SPEC.finditer(left):
             _check_width(match.group(0)[1:])
@@ -241,7 +248,7 @@ def _join(eval_ctx: Any, value: Iterable[Any], d: str = "", attribute: Any = Non
     items = list(value)
     if size(items) + len(str(d)) * max(0, len(items) - 1) > MAX_TEXT:
         raise TemplateLimitError(f"joins texts beyond {MAX_TEXT:,} characters")
-    return do_join(eval_ctx, items, d, attribute)
+    return str(do_join(eval_ctx, items, d, attribute))
 
 
 @pass_eval_context
@@ -271,17 +278,17 @@ def _wrap(node: nodes.Expr, name: str) -> nodes.Filter:
 class _Guards(NodeTransformer):
     """Routes every loop, printed value and built list or table through the checks above."""
 
-    def visit_For(self, node: nodes.For) -> nodes.Node:
+    def visit_For(self, node: nodes.For) -> nodes.Node:  # noqa: N802
         self.generic_visit(node)
-        node.iter = _wrap(node.iter, _LOOP_GUARD)
+        node.iter = _wrap(node.iter, _LOOP_GUARD)  # type: ignore[arg-type]
         return node
 
-    def visit_Output(self, node: nodes.Output) -> nodes.Node:
+    def visit_Output(self, node: nodes.Output) -> nodes.Node:  # noqa: N802
         self.generic_visit(node)
         node.nodes = [_wrap(child, _PRINTED) for child in node.nodes]
         return node
 
-    def visit_Concat(self, node: nodes.Concat) -> nodes.Node:
+    def visit_Concat(self, node: nodes.Concat) -> nodes.Node:  # noqa: N802
         self.generic_visit(node)
         node.nodes = [_wrap(child, _PRINTED) for child in node.nodes]
         return node
@@ -292,13 +299,13 @@ class _Guards(NodeTransformer):
             return node  # an assignment target, such as {% for a, b in pairs %}
         return _wrap(node, _SIZED)
 
-    visit_List = visit_Tuple = visit_Dict = _built
+    visit_List = visit_Tuple = visit_Dict = _built  # noqa: N815 - Jinja's visitor names
 
 
 class BoundedCodeGenerator(CodeGenerator):
     """Jinja's code generator, with the loop, print and size checks put into the template."""
 
-    def visit_Template(self, node: nodes.Template, frame: Frame | None = None) -> None:
+    def visit_Template(self, node: nodes.Template, frame: Frame | None = None) -> None:  # noqa: N802
         _Guards().visit(node)
         super().visit_Template(node, frame)
 

@@ -100,7 +100,7 @@ def load_catalog(folders: Iterable[Path]) -> LoadResult:
             if source is not None:
                 try:
                     _merge_catalog(result, source)
-                except Exception as exc:  # noqa: BLE001 - whatever it is, the rest loads
+                except Exception as exc:
                     result.problems.append(_unexpected(catalog_file, exc))
                 for code in result.catalog.languages:
                     declared.setdefault(code, (index, catalog_file))
@@ -134,7 +134,7 @@ def load_catalog(folders: Iterable[Path]) -> LoadResult:
         except _InvalidError as error:
             result.problems.append(source.problem(error))
             continue
-        except Exception as exc:  # noqa: BLE001 - whatever it is, the other files load
+        except Exception as exc:
             result.problems.append(_unexpected(path, exc))
             continue
         first = seen_in_folder.setdefault((path.parent, scenario.id), path)
@@ -240,12 +240,12 @@ def _read(path: Path, problems: list[TemplateProblem]) -> _Source | None:
         where = f" (column {match.group(2)})" if match else ""
         problems.append(TemplateProblem(path, line, f"TOML syntax: {detail}{where}"))
         return None
-    except Exception as exc:  # noqa: BLE001 - e.g. RecursionError: tables nested 500 deep
+    except Exception as exc:
         problems.append(_unexpected(path, exc))
         return None
     try:
         smap = SourceMap.scan(text)
-    except Exception:  # noqa: BLE001 - positions are a nicety: without them, line 1
+    except Exception:
         smap = SourceMap()
     return _Source(path, data, smap)
 
