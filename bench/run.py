@@ -15,8 +15,8 @@ How start-up is measured: ``bench/startup_probe.py`` starts either the bare wind
 ``wait4``. Bare and app runs alternate, so a busy machine slows both alike; the figures are
 medians. Our modules run from compiled bytecode (written to ``__pycache__`` first, as an
 installed wheel has it; PYTHONDONTWRITEBYTECODE only stops Python writing it), and the app
-starts with the data folder a seller has after the first start (a warm-up run fills the cache
-of loaded templates and compiled templates). For information, not budgets: the first start
+starts with the cache a seller has after the first start (a warm-up run fills the cache of
+loaded templates, kept beside the data folder). For information, not budgets: the first start
 (empty cache), a window with the same Qt widgets and none of the app's code (what Qt alone
 costs), that window plus the libraries doing a first draft's work (what the app cannot go
 below without dropping Qt, Jinja, Babel or TinyDB), and the frozen bundle (timed by its log
@@ -188,7 +188,7 @@ def bench_startup(runs: int, bundle: Path) -> list[Row]:
     data = data_folder(scenario_id)
     app_args = ["app", str(data), scenario_id]
     first = [start_once(["app", str(data_folder(scenario_id)), scenario_id]) for _ in range(3)]
-    start_once(["bare"])  # warm-up: the OS file cache, and the app's own cache in ``data``
+    start_once(["bare"])  # warm-up: the OS file cache, and the app's own cache
     start_once(app_args)
     executable = bundle / "ReplyComposer"
     frozen_data = data_folder(scenario_id)
@@ -295,7 +295,7 @@ def bench_startup(runs: int, bundle: Path) -> list[Row]:
             "first start (empty cache): ready",
             round(median([s["ready"] for s in first]), 0),
             "ms",
-            note=f"median of {len(first)}; loads and compiles the templates, then caches them",
+            note=f"median of {len(first)}; loads the templates, then caches them",
         )
     )
     return rows
@@ -617,6 +617,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         for folder in DATA_FOLDERS:
             shutil.rmtree(folder, ignore_errors=True)
+            shutil.rmtree(folder.parent / f"{folder.name}.cache", ignore_errors=True)
     print_table(rows)
     report = {"machine": machine(), "rows": [{**asdict(r), "result": verdict(r)} for r in rows]}
     args.json.parent.mkdir(parents=True, exist_ok=True)

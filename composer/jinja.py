@@ -1,34 +1,27 @@
 """The one place that builds the Jinja environment templates are rendered in.
 
-Sandboxed, because a template shared by someone else must not run code. Values never pass
+Sandboxed, because a template shared by someone else must not run code, and immutable, so that
+it cannot change the objects it is handed (a field's labels, the catalog's). Values never pass
 through the template parser: they are handed to the compiled template as data, so a seller who
 types ``{{ 7*7 }}`` sees exactly that in the reply.
+
+Bounded, because a template must not hang the window or exhaust memory: ``composer.limits``
+holds the bounds (text and list sizes, number sizes, loop turns, call depth, output, time) and
+what checks them; a template past one fails with ``TemplateLimitError``.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import hashlib
 from collections.abc import Callable, Mapping
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
-from jinja2 import (
-    BytecodeCache,
-    DictLoader,
-    FileSystemBytecodeCache,
-    StrictUndefined,
-    Template,
-    nodes,
-    pass_context,
-)
-from jinja2.bccache import Bucket
+from jinja2 import FunctionLoader, StrictUndefined, Template, nodes, pass_context
 from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 
-from composer import dates
+from composer import dates, limits
 from composer.fields import Field, FieldType, Money, Value
 from composer.formatting import format_day, format_money, format_span, format_value
 from composer.scenario import Language
@@ -55,7 +48,7 @@ class Shown:
     ``{% if reason == "customs" %}`` or ``{% if order_value.amount > 50 %}``.
     """
 
-    __slots__ = ("field", "language", "missing", "printed", "raw", "text", "today")
+    __slots__ = ("_text", "field", "language", "missing", "printed", "raw", "today")
 
     def __init__(
         self, field: Field, raw: Value, language: Language, today: dt.date | None = None
@@ -66,12 +59,17 @@ class Shown:
         self.today = today
         self.missing = field.is_empty(raw)
         self.printed = False  # set once the reply prints it: only printed markers are shown
-        self.text = (
+        self._text = (
             marker(field, language) if self.missing else format_value(field, raw, language, today)
         )
 
-    def __str__(self) -> str:
+    @property
+    def text(self) -> str:
+        """What printing it gives; reading it counts as printing (``{{ field.text }}``)."""
         self.printed = True
+        return self._text
+
+    def __str__(self) -> str:
         return self.text
 
     def __bool__(self) -> bool:
@@ -353,8 +351,7 @@ def _partial(context: Context, name: str) -> str:
     return template.render(context.get_all())
 
 
-# How templates are compiled. Part of the compiled-template cache's file names, so a change
-# here can never load code compiled under other settings.
+# How templates are compiled.
 ENVIRONMENT_OPTIONS: dict[str, Any] = {
     "autoescape": False,
     "trim_blocks": True,
@@ -362,14 +359,57 @@ ENVIRONMENT_OPTIONS: dict[str, Any] = {
     "keep_trailing_newline": False,
 }
 
+# Jinja's filters a reply may use: the ones that cannot blow up (``center``, ``indent``,
+# ``wordwrap``, ``format``, ``batch`` and ``slice`` take a size and are left out).
+BUILTIN_FILTERS = (
+    "abs",
+    "capitalize",
+    "default",
+    "d",
+    "first",
+    "float",
+    "int",
+    "last",
+    "length",
+    "count",
+    "list",
+    "lower",
+    "max",
+    "min",
+    "replace",
+    "reverse",
+    "round",
+    "sort",
+    "string",
+    "sum",
+    "title",
+    "trim",
+    "truncate",
+    "unique",
+    "upper",
+    "wordcount",
+    "join",
+    "select",
+    "reject",
+    "selectattr",
+    "rejectattr",
+    "map",
+    "attr",
+    "striptags",
+    "e",
+    "escape",
+)
+# Jinja's globals a reply may use: ``lipsum`` (placeholder text by the page) is left out.
+BUILTIN_GLOBALS = ("range", "dict", "cycler", "joiner")
+UNAVAILABLE_GLOBALS = frozenset({"lipsum"})
+
 
 def make_environment(
     partials: Mapping[str, str] | None = None,
     snippets: SnippetText | None = None,
     language: Language | None = None,
-    bytecode_cache: BytecodeCache | None = None,
 ) -> SandboxedEnvironment:
-    """A sandboxed environment for one language, with that language's shared pieces.
+    """A bounded, immutable sandboxed environment for one language, with its shared pieces.
 
     ``{{ partial("greeting") }}`` in a body pulls in the partial named ``greeting`` of the
     same language. (An expression, not ``{% include %}``: a block tag swallows the line end
@@ -377,17 +417,25 @@ def make_environment(
     prints the seller's snippet ``sig`` from ``snippets`` (its text is printed as it is, never
     run as a template); a snippet the library lacks prints a marker, not an error. Undefined
     names raise instead of printing nothing; block tags swallow their own line so ``{% if %}``
-    does not leave blank lines in a reply. With ``bytecode_cache``, compiled templates are kept
-    there.
+    does not leave blank lines in a reply.
     """
-    env = SandboxedEnvironment(
-        loader=DictLoader(dict(partials or {})),
+    pieces = dict(partials or {})
+
+    def load_partial(name: str) -> tuple[str, str, Callable[[], bool]] | None:
+        text = pieces.get(name)
+        return None if text is None else (text, limits.partial_file_name(name), lambda: True)
+
+    env = limits.BoundedEnvironment(
+        loader=FunctionLoader(load_partial),
         undefined=StrictUndefined,
         auto_reload=False,
-        bytecode_cache=bytecode_cache,
         **ENVIRONMENT_OPTIONS,
     )
+    env.filters = {name: env.filters[name] for name in BUILTIN_FILTERS if name in env.filters}
+    env.filters.update(limits.BOUNDED_FILTERS)
     env.filters.update(FILTERS)
+    env.globals = {name: env.globals[name] for name in BUILTIN_GLOBALS}
+    env.globals["namespace"] = limits.BoundedNamespace
     env.globals["partial"] = _partial
     language = language or _ENGLISH
     env.globals["snippet"] = _snippet_function(snippets or _no_snippets, language.code)
@@ -397,45 +445,10 @@ def make_environment(
     return env
 
 
-class TemplateCache(FileSystemBytecodeCache):
-    """Compiled templates kept in a folder between runs (compiling one costs ~1.5 ms).
-
-    One cache per reply language (``language``, part of the file names): partials of different
-    languages share names. Each file is checked against its template's source when read, and
-    rewritten when the source changed. A folder that cannot be written only means no caching:
-    a render never fails for it.
-    """
-
-    def __init__(self, folder: Path, language: str) -> None:
-        settings = repr(sorted(ENVIRONMENT_OPTIONS.items())) + SandboxedEnvironment.__qualname__
-        stamp = hashlib.sha1(settings.encode("utf-8"), usedforsecurity=False).hexdigest()[:10]
-        super().__init__(str(folder), f"{language}-{stamp}-%s.jinja")
-        self.folder = folder
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        with contextlib.suppress(OSError):
-            super().load_bytecode(bucket)
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        with contextlib.suppress(OSError):
-            self.folder.mkdir(parents=True, exist_ok=True)
-            super().dump_bytecode(bucket)
-
-
 def compile_template(env: SandboxedEnvironment, name: str, source: str) -> Template:
-    """``source`` compiled in ``env``, through its bytecode cache when it has one.
-
-    What Jinja's loaders do for ``get_template``, for a template that comes from a scenario file
-    rather than a loader. ``name`` must identify the template (the cache file is named after it).
-    """
-    cache = env.bytecode_cache
-    if cache is None:
-        return env.from_string(source)
-    bucket = cache.get_bucket(env, name, None, source)
-    if bucket.code is None:
-        bucket.code = env.compile(source, name)
-        cache.set_bucket(bucket)
-    return env.template_class.from_code(env, bucket.code, env.make_globals(None), None)
+    """``source`` compiled in ``env``; ``name`` (``scenario-id/body``) names it in errors."""
+    code = env.compile(source, name, name)
+    return env.template_class.from_code(env, code, env.make_globals(None), None)
 
 
 def partials_used(template: nodes.Template) -> list[str | None]:

@@ -4,7 +4,9 @@ A folder holds one TOML file per scenario and, optionally, ``catalog.toml`` with
 languages, the picker's categories, shared pieces of text (partials) and field declarations
 that scenarios reuse by name. Folders load in order; a later one overrides an earlier one's
 scenario (by id), partial, category or language (by key). A broken file is reported and
-skipped; every other scenario still loads.
+skipped, whatever is wrong with it; every other scenario still loads. A scenario that replaces
+an earlier folder's gets an ``info`` notice; a language a later folder adds is optional for the
+scenarios of earlier folders (they show without it, and the catalog says so once).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from jinja2 import TemplateSyntaxError, meta
+from jinja2 import TemplateSyntaxError, meta, nodes
 from jinja2.sandbox import SandboxedEnvironment
 
 from composer.advisor import INPUTS, PROBLEMS, REMEDIES
@@ -26,6 +28,7 @@ from composer.jinja import (
     CONTEXT_NAMES,
     REPLY_FORMATS,
     RESERVED_NAMES,
+    UNAVAILABLE_GLOBALS,
     choice_comparisons,
     filters_used,
     make_environment,
@@ -45,8 +48,10 @@ from composer.scenario import (
 from composer.sourcemap import SourceMap
 
 CATALOG_FILE = "catalog.toml"
-_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
-_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+MAX_FILE_BYTES = 512 * 1024  # a template file; the largest shipped one is under 10 KB
+MAX_FIELDS = 200  # per scenario; the richest shipped one has about 15
+_NAME = re.compile(r"[a-z_][a-z0-9_]*")  # used with fullmatch: no trailing newline slips by
+_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 _TOML_LINE = re.compile(r"\s*\(at line (\d+), column (\d+)\)")
 
 
@@ -82,8 +87,11 @@ class _Source:
 def load_catalog(folders: Iterable[Path]) -> LoadResult:
     """Load every folder's catalog and scenarios, in order; see the module docstring."""
     result = LoadResult(Catalog())
-    scenario_files: list[Path] = []
-    for folder in folders:
+    scenario_files: list[tuple[int, Path]] = []
+    # Where each language was first declared (folder number, catalog file): a scenario needs
+    # a reply in the languages of its own folder and earlier ones only.
+    declared: dict[str, tuple[int, Path]] = {}
+    for index, folder in enumerate(folders):
         folder = Path(folder)
         if not folder.is_dir():
             if folder.exists():
@@ -93,9 +101,14 @@ def load_catalog(folders: Iterable[Path]) -> LoadResult:
         if catalog_file.is_file():
             source = _read(catalog_file, result.problems)
             if source is not None:
-                _merge_catalog(result, source)
+                try:
+                    _merge_catalog(result, source)
+                except Exception as exc:
+                    result.problems.append(_unexpected(catalog_file, exc))
+                for code in result.catalog.languages:
+                    declared.setdefault(code, (index, catalog_file))
         scenario_files.extend(
-            p
+            (index, p)
             for p in sorted(folder.glob("*.toml"))
             if p.name != CATALOG_FILE and not p.name.startswith(("_", "."))
         )
@@ -107,23 +120,25 @@ def load_catalog(folders: Iterable[Path]) -> LoadResult:
         code: make_environment(result.catalog.partials.get(code, {}))
         for code in result.catalog.languages
     }
-    # The field names each partial uses, worked out once rather than for every reply.
     partial_fields = {
-        code: {
-            name: set(meta.find_undeclared_variables(environments[code].parse(text)))
-            for name, text in result.catalog.partials.get(code, {}).items()
-        }
-        for code in environments
+        code: _partial_fields(result.catalog.partials.get(code, {})) for code in environments
     }
     seen_in_folder: dict[tuple[Path, str], Path] = {}
-    for path in scenario_files:
+    lacking: dict[str, list[str]] = {}
+    for index, path in scenario_files:
         source = _read(path, result.problems)
         if source is None:
             continue
+        required = {code for code, (where, _) in declared.items() if where <= index}
         try:
-            scenario, warnings = _scenario(source, result.catalog, environments, partial_fields)
+            scenario, warnings = _scenario(
+                source, result.catalog, environments, partial_fields, required
+            )
         except _InvalidError as error:
             result.problems.append(source.problem(error))
+            continue
+        except Exception as exc:
+            result.problems.append(_unexpected(path, exc))
             continue
         first = seen_in_folder.setdefault((path.parent, scenario.id), path)
         if first != path:
@@ -134,12 +149,83 @@ def load_catalog(folders: Iterable[Path]) -> LoadResult:
             )
             continue
         result.problems.extend(source.problem(w, "warning") for w in warnings)
+        replaced = result.catalog.scenarios.get(scenario.id)
+        if replaced is not None and replaced.source is not None:
+            notice = f"replaces the scenario {scenario.id!r} of {replaced.source}"
+            result.problems.append(source.problem(_InvalidError(("id",), notice), "info"))
+        for code in set(result.catalog.languages) - set(scenario.replies):
+            lacking.setdefault(code, []).append(scenario.id)
         result.catalog.scenarios[scenario.id] = scenario
+    for code, ids in lacking.items():
+        ids = [i for i in ids if code not in result.catalog.scenarios[i].replies]
+        if ids and code in declared:
+            name = result.catalog.languages[code].name
+            shown = ", ".join(ids[:3]) + (f" and {len(ids) - 3} more" if len(ids) > 3 else "")
+            result.problems.append(
+                TemplateProblem(
+                    declared[code][1],
+                    1,
+                    f"language {code!r} ({name}) is declared here, but {len(ids)} scenarios from "
+                    f"earlier folders have no [reply.{code}] ({shown}): they show without it",
+                    "warning",
+                )
+            )
     return result
+
+
+def _unexpected(path: Path, exc: BaseException) -> TemplateProblem:
+    """A file that broke the loader in a way it did not foresee: reported, then skipped."""
+    return TemplateProblem(path, 1, f"cannot be loaded: {_describe(exc)}")
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, RecursionError):
+        return "it is nested too deeply (brackets, tables or blocks inside one another)"
+    if isinstance(exc, ValueError) and "digits" in str(exc):
+        return "it holds a number too long to read (over 4,300 digits)"
+    if isinstance(exc, MemoryError):
+        return "it is too large"
+    return f"{type(exc).__name__}: {exc}"
+
+
+def _partial_fields(partials: Mapping[str, str]) -> dict[str, set[str]]:
+    """The field names each partial uses, with those of the partials it calls, worked out once
+    rather than for every reply. (The loader has refused partials that call themselves.)"""
+    env = make_environment()
+    direct: dict[str, set[str]] = {}
+    calls: dict[str, set[str]] = {}
+    for name, text in partials.items():
+        tree = env.parse(text)
+        direct[name] = set(meta.find_undeclared_variables(tree))
+        calls[name] = {p for p in partials_used(tree) if p is not None}
+    found: dict[str, set[str]] = {}
+    for name in partials:
+        names: set[str] = set()
+        pending, seen = [name], set()
+        while pending:
+            current = pending.pop()
+            if current in seen or current not in direct:
+                continue
+            seen.add(current)
+            names |= direct[current]
+            pending.extend(calls[current])
+        found[name] = names
+    return found
 
 
 def _read(path: Path, problems: list[TemplateProblem]) -> _Source | None:
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            problems.append(
+                TemplateProblem(
+                    path,
+                    1,
+                    f"is {size / 1024:,.0f} KB; a template file may be at most "
+                    f"{MAX_FILE_BYTES // 1024} KB",
+                )
+            )
+            return None
         text = path.read_bytes().decode("utf-8-sig")
     except OSError as exc:
         problems.append(TemplateProblem(path, 0, f"cannot be read: {exc.strerror or exc}"))
@@ -157,7 +243,14 @@ def _read(path: Path, problems: list[TemplateProblem]) -> _Source | None:
         where = f" (column {match.group(2)})" if match else ""
         problems.append(TemplateProblem(path, line, f"TOML syntax: {detail}{where}"))
         return None
-    return _Source(path, data, SourceMap.scan(text))
+    except Exception as exc:
+        problems.append(_unexpected(path, exc))
+        return None
+    try:
+        smap = SourceMap.scan(text)
+    except Exception:
+        smap = SourceMap()
+    return _Source(path, data, smap)
 
 
 # --- catalog.toml -------------------------------------------------------------------------
@@ -195,22 +288,89 @@ def _merge_catalog(result: LoadResult, source: _Source) -> None:
             catalog.categories[cid] = Category(cid, _texts(titles, key), order)
         partials = _table(data, ("partials",))
         for code in partials:
+            added: dict[str, str] = {}
             for name, text in _table(partials, ("partials", code)).items():
-                where = ("partials", code, name)
-                if not isinstance(text, str):
-                    raise _InvalidError(where, "a partial must be text")
                 try:
-                    make_environment().parse(text)
-                except TemplateSyntaxError as exc:
-                    raise _InvalidError(
-                        where, f"template syntax: {exc.message}", exc.lineno
-                    ) from None
-                catalog.partials.setdefault(code, {})[name] = text
+                    added[name] = _partial(text, ("partials", code, name))
+                except _InvalidError as error:  # this partial only: the others still load
+                    result.problems.append(source.problem(error))
+            _merge_partials(catalog.partials.setdefault(code, {}), added, code, source, result)
         for index, spec in enumerate(_list(data, ("fields",))):
             declared = _field(spec, ("fields", index), {})
             catalog.common_fields[declared.name] = declared
     except _InvalidError as error:
         result.problems.append(source.problem(error))
+
+
+def _partial(text: Any, where: tuple[str | int, ...]) -> str:
+    """A partial's text, once it is known to parse and to pull in nothing but partials."""
+    if not isinstance(text, str):
+        raise _InvalidError(where, "a partial must be text")
+    if len(text) > MAX_FILE_BYTES:
+        raise _InvalidError(where, f"a partial may be at most {MAX_FILE_BYTES // 1024} KB")
+    env = make_environment()
+    try:
+        tree = env.parse(text)
+        meta.find_undeclared_variables(tree)
+    except TemplateSyntaxError as exc:
+        raise _InvalidError(where, f"template syntax: {exc.message}", exc.lineno or 1) from None
+    except (RecursionError, ValueError, MemoryError) as exc:
+        raise _InvalidError(where, f"cannot be read: {_describe(exc)}", 1) from None
+    bad_filters = sorted(filters_used(tree) - set(env.filters))
+    if bad_filters:
+        name = bad_filters[0]
+        raise _InvalidError(where, f"uses an unknown filter {name!r}", _line_of(text, name), name)
+    if any(True for _ in meta.find_referenced_templates(tree)) or any(
+        True for _ in tree.find_all((nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends))
+    ):
+        raise _InvalidError(
+            where, 'use {{ partial("name") }} instead of include, import or extends', 1
+        )
+    if None in partials_used(tree):
+        raise _InvalidError(
+            where, 'partial(...) takes one name in quotes, like partial("greeting")', 1
+        )
+    return text
+
+
+def _merge_partials(
+    merged: dict[str, str], added: dict[str, str], code: str, source: _Source, result: LoadResult
+) -> None:
+    """Lay ``added`` over ``merged``, refusing a partial that ends up calling itself: the one
+    it would replace (an earlier folder's) is kept, so a team's bad greeting breaks nothing."""
+    env = make_environment()
+    previous = dict(merged)
+    merged.update(added)
+    while True:
+        calls = {
+            name: {p for p in partials_used(env.parse(text)) if p is not None}
+            for name, text in merged.items()
+        }
+        looping = next((name for name in added if name in merged and _reaches(calls, name)), None)
+        if looping is None:
+            return
+        where = ("partials", code, looping)
+        message = f"partial {looping!r} calls itself (directly or through another partial)"
+        if looping in previous:
+            merged[looping] = previous[looping]
+            message += "; the earlier one is kept"
+        else:
+            del merged[looping]
+        del added[looping]
+        result.problems.append(source.problem(_InvalidError(where, message)))
+
+
+def _reaches(calls: Mapping[str, set[str]], start: str) -> bool:
+    """True when partial ``start`` calls itself, directly or through others."""
+    pending, seen = list(calls.get(start, ())), set()
+    while pending:
+        current = pending.pop()
+        if current == start:
+            return True
+        if current not in seen:
+            seen.add(current)
+            pending.extend(calls.get(current, ()))
+    return False
 
 
 # --- scenario files -----------------------------------------------------------------------
@@ -221,10 +381,11 @@ def _scenario(
     catalog: Catalog,
     environments: Mapping[str, SandboxedEnvironment],
     partial_fields: Mapping[str, Mapping[str, set[str]]],
+    required: set[str] | None = None,
 ) -> tuple[Scenario, list[_InvalidError]]:
     data = source.data
     scenario_id = data.get("id", source.path.stem)
-    if not isinstance(scenario_id, str) or not _ID.match(scenario_id):
+    if not isinstance(scenario_id, str) or not _ID.fullmatch(scenario_id):
         raise _InvalidError(
             ("id",), "id must be lower-case letters, digits and dashes, like unpaid-reminder"
         )
@@ -241,12 +402,19 @@ def _scenario(
     guidance = _texts(_table(data, ("guidance",)), ("guidance",))
 
     fields: list[Field] = []
-    for index, spec in enumerate(_list(data, ("fields",))):
+    specs = _list(data, ("fields",))
+    if len(specs) > MAX_FIELDS:
+        raise _InvalidError(
+            ("fields",), f"declares {len(specs):,} fields; a scenario may have at most {MAX_FIELDS}"
+        )
+    names: set[str] = set()
+    for index, spec in enumerate(specs):
         declared = _field(spec, ("fields", index), catalog.common_fields)
-        if any(f.name == declared.name for f in fields):
+        if declared.name in names:
             raise _InvalidError(
                 ("fields", index, "name"), f"field {declared.name!r} is declared twice"
             )
+        names.add(declared.name)
         fields.append(declared)
     # A reply may use a shared field (catalog.toml) without listing it: it is added after the
     # listed ones. Listing it chooses its place in the form.
@@ -256,7 +424,7 @@ def _scenario(
     used: dict[str, set[str]] = {}
     reply_table = _table(data, ("reply",))
     for code in catalog.languages:
-        if code not in reply_table:
+        if code not in reply_table and (required is None or code in required):
             name = catalog.languages[code].name
             raise _InvalidError(
                 ("reply",), f"no {name} reply: add a [reply.{code}] table with a body"
@@ -395,6 +563,8 @@ def _check_template(
         tree = env.parse(text)
     except TemplateSyntaxError as exc:
         raise _InvalidError(key, f"template syntax: {exc.message}", exc.lineno or 1) from None
+    except (RecursionError, ValueError, MemoryError) as exc:
+        raise _InvalidError(key, f"cannot be read: {_describe(exc)}", 1) from None
     bad_filters = sorted(filters_used(tree) - set(env.filters))
     if bad_filters:
         name = bad_filters[0]
@@ -403,6 +573,8 @@ def _check_template(
         names = set(meta.find_undeclared_variables(tree))
     except TemplateSyntaxError as exc:  # e.g. an unknown filter, found while compiling
         raise _InvalidError(key, f"template: {exc.message}", exc.lineno or 1) from None
+    except (RecursionError, ValueError, MemoryError) as exc:
+        raise _InvalidError(key, f"cannot be read: {_describe(exc)}", 1) from None
     if any(True for _ in meta.find_referenced_templates(tree)):
         raise _InvalidError(
             key, 'use {{ partial("name") }} instead of include, import or extends', 1
@@ -422,6 +594,10 @@ def _check_template(
     unknown = sorted(names - declared - set(env.globals) - set(CONTEXT_NAMES))
     if unknown:
         name = unknown[0]
+        if name in UNAVAILABLE_GLOBALS:
+            raise _InvalidError(
+                key, f"{name}() is not available in replies", _line_of(text, name), name
+            )
         raise _InvalidError(
             key, f"uses {name!r}, which is not a declared field", _line_of(text, name), name
         )
@@ -459,7 +635,7 @@ def _field(spec: Any, key: tuple[str | int, ...], common: Mapping[str, Field]) -
     if not isinstance(spec, dict):
         raise _InvalidError(key, "a field must be a table")
     name = spec.get("name")
-    if not isinstance(name, str) or not _NAME.match(name):
+    if not isinstance(name, str) or not _NAME.fullmatch(name):
         raise _InvalidError(
             (*key, "name"), "a field needs a name of lower-case letters, digits and _"
         )
@@ -529,10 +705,11 @@ def _options(raw: Any, key: tuple[str | int, ...]) -> tuple[Option, ...]:
         if not isinstance(spec, dict) or not isinstance(spec.get("key"), str):
             raise _InvalidError(where, "each option needs a key and a label per language")
         options.append(Option(spec["key"], _texts(spec.get("label"), where)))
-    keys = [o.key for o in options]
-    duplicates = sorted({k for k in keys if keys.count(k) > 1})
-    if duplicates:
-        raise _InvalidError(key, f"option {duplicates[0]!r} is listed twice")
+    seen: set[str] = set()
+    for option in options:
+        if option.key in seen:
+            raise _InvalidError(key, f"option {option.key!r} is listed twice")
+        seen.add(option.key)
     return tuple(options)
 
 

@@ -1,7 +1,9 @@
-"""Where Reply Composer keeps things: the data folder and the template folders.
+"""Where Reply Composer keeps things: the data folder, the cache folder, the template folders.
 
 One module decides, so that tests, smoke runs and a team's shared folder can point the app
 elsewhere (``--data-dir`` or ``REPLY_COMPOSER_HOME``) without touching a real user's files.
+Data and cache live apart (as in qutebrowser's ``standarddir``): a data folder may be synced or
+shared, a cache never is, and the cache holds only plain data, never code.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import platformdirs
 
 APP_NAME = "ReplyComposer"
 HOME_ENV = "REPLY_COMPOSER_HOME"
+CACHE_ENV = "REPLY_COMPOSER_CACHE"
 USER_TEMPLATES = "templates"
 SNIPPETS_FILE = "snippets.json"
 PROFILE_FILE = "profile.json"
@@ -30,7 +33,37 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     env = os.environ.get(HOME_ENV)
     if env:
         return Path(env).expanduser()
+    return default_data_dir()
+
+
+def default_data_dir() -> Path:
+    """The platform's user data folder, with no override."""
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=True))
+
+
+def cache_dir(data: Path) -> Path:
+    """The cache folder that goes with the data folder ``data``.
+
+    ``$REPLY_COMPOSER_CACHE`` if set; for the platform's data folder, the platform's cache
+    folder (``platformdirs.user_cache_dir``); for any other data folder (``--data-dir``,
+    ``REPLY_COMPOSER_HOME``: a test, a smoke run, a second profile) its sibling
+    ``<name>.cache``, so an override moves everything and never touches the real user's
+    folders, and zipping or syncing the data folder never carries the cache along.
+    """
+    env = os.environ.get(CACHE_ENV)
+    if env:
+        return Path(env).expanduser()
+    data = Path(data).expanduser()
+    if _same_folder(data, default_data_dir()):
+        return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+    return data.parent / f"{data.name or 'data'}.cache"
+
+
+def _same_folder(one: Path, other: Path) -> bool:
+    try:
+        return one.resolve() == other.resolve()
+    except OSError:
+        return one == other
 
 
 def _shipped(folder: str, marker: str) -> Path:

@@ -102,15 +102,17 @@ def load_rulebook(data_dir: Path | None = None, shipped: Path | None = None) -> 
     problems: list[str] = []
     rules = _read(folder / paths.PLATFORMS_FILE, problems)
     words = _read(folder / paths.PHRASES_FILE, problems)
+    own_words: dict[str, Any] = {}
     if data_dir is not None:
         rules = merge(rules, _read(data_dir / paths.PLATFORMS_FILE, problems, optional=True))
-        words = merge(words, _read(data_dir / paths.PHRASES_FILE, problems, optional=True))
+        own_words = _read(data_dir / paths.PHRASES_FILE, problems, optional=True)
+        words = merge(words, own_words)
     platforms: dict[str, Platform] = {}
     for platform_id, spec in rules.items():
         platform = _platform(platform_id, spec, problems)
         if platform is not None:
             platforms[platform_id] = platform
-    return RuleBook(platforms, _phrases(words, problems), problems)
+    return RuleBook(platforms, _phrases(words, problems, own_words), problems)
 
 
 def merge(base: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
@@ -135,6 +137,10 @@ def _read(path: Path, problems: list[str], optional: bool = False) -> dict[str, 
         problems.append(f"{path}: cannot be read: {exc}")
     except tomllib.TOMLDecodeError as exc:
         problems.append(f"{path}: TOML syntax: {exc}")
+    except RecursionError:
+        problems.append(f"{path}: tables or lists are nested too deeply to read; file ignored")
+    except Exception as exc:
+        problems.append(f"{path}: cannot be read ({type(exc).__name__}: {exc}); file ignored")
     return {}
 
 
@@ -194,7 +200,12 @@ def _rule(code: str, spec: Any, where: str, problems: list[str]) -> Rule | None:
     return Rule(code, severity, certainty, str(spec.get("source", "")), enabled, limit)
 
 
-def _phrases(data: Mapping[str, Any], problems: list[str]) -> Phrases:
+def _phrases(
+    data: Mapping[str, Any], problems: list[str], own: Mapping[str, Any] | None = None
+) -> Phrases:
+    """The compiled patterns; those from the seller's own file (``own``) must not be of a
+    shape that can take exponential time (see ``risky_pattern``)."""
+    own = own or {}
     by_language: dict[str, dict[str, tuple[PhraseEntry, ...]]] = {}
     for language, table in data.items():
         if not isinstance(table, Mapping):
@@ -206,10 +217,17 @@ def _phrases(data: Mapping[str, Any], problems: list[str]) -> Phrases:
                 problems.append(f"{where}: unknown check code (known: {', '.join(PHRASE_CODES)})")
                 continue
             compiled: list[PhraseEntry] = []
+            own_table = own.get(language)
+            checked = isinstance(own_table, Mapping) and code in own_table
             for entry in entries if isinstance(entries, list) else [entries]:
                 patterns = entry if isinstance(entry, list) else [entry]
                 if not patterns or not all(isinstance(p, str) for p in patterns):
                     problems.append(f"{where}: {entry!r} is not a pattern or a list of patterns")
+                    continue
+                risks = [risky_pattern(p) for p in patterns] if checked else []
+                risk = next((r for r in risks if r), None)
+                if risk:
+                    problems.append(f"{where}: {entry!r} is left out: {risk}")
                     continue
                 try:
                     compiled.append(tuple(re.compile(p, re.IGNORECASE) for p in patterns))
@@ -217,3 +235,86 @@ def _phrases(data: Mapping[str, Any], problems: list[str]) -> Phrases:
                     problems.append(f"{where}: {entry!r} is not a pattern ({exc})")
             by_language.setdefault(language, {})[code] = tuple(compiled)
     return Phrases(by_language)
+
+
+MAX_OWN_PATTERN = 1_000  # characters in one pattern of the seller's own phrases.toml
+_COUNTED = re.compile(r"\{(\d*),(\d*)\}|\{(\d+)\}")
+
+
+def risky_pattern(pattern: str) -> str | None:
+    """Why ``pattern`` could take exponential time on some text (None when it cannot).
+
+    Python's ``re`` backtracks: a repeated group that itself repeats or offers alternatives,
+    such as ``(\\w+\\s?)+!$`` or ``(a|ab)*``, can try every way of splitting a text and freeze
+    the app on one sentence. Such a group may repeat a bounded number of times (``{0,4}``), as
+    the shipped patterns do, but not without end (``*``, ``+``, ``{2,}``). The seller's own
+    patterns are checked; the shipped ones are ours. (A regex engine with a time-out, such as
+    the ``regex`` package, was not taken on for one file of patterns.)
+    """
+    if len(pattern) > MAX_OWN_PATTERN:
+        return f"a pattern may be at most {MAX_OWN_PATTERN:,} characters"
+    try:
+        re.compile(pattern)
+    except re.error:
+        return None  # reported as not a pattern
+    groups = [False]  # for each open group: does it hold a repetition or alternatives?
+    closed: bool | None = None  # what the group just closed held (None: the last atom was not one)
+    i, n = 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            i, closed = i + 2, None
+        elif c == "[":
+            j = i + 1
+            j += pattern[j : j + 1] == "^"
+            j += pattern[j : j + 1] == "]"
+            while j < n and pattern[j] != "]":
+                j += 2 if pattern[j] == "\\" else 1
+            i, closed = j + 1, None
+        elif c == "(":
+            groups.append(False)
+            i = _after_group_opening(pattern, i + 1)
+            closed = None
+        elif c == ")":
+            held = groups.pop() if len(groups) > 1 else False
+            groups[-1] = groups[-1] or held
+            i, closed = i + 1, held
+        elif c == "|":
+            groups[-1] = True
+            i, closed = i + 1, None
+        elif c in "*+?" or (c == "{" and _COUNTED.match(pattern, i)):
+            counted = _COUNTED.match(pattern, i) if c == "{" else None
+            endless = c in "*+" or (
+                counted is not None and counted.group(2) == "" and counted.group(3) is None
+            )
+            if endless and closed:
+                return (
+                    "it repeats a group that itself repeats or has alternatives, "
+                    "which can freeze the app"
+                )
+            groups[-1] = True
+            i = counted.end() if counted else i + 1
+            if i < n and pattern[i] in "?+":  # lazy or possessive
+                i += 1
+            closed = None
+        else:
+            i, closed = i + 1, None
+    return None
+
+
+def _after_group_opening(pattern: str, i: int) -> int:
+    """Where a group's contents start: past ``?:``, ``?P<name>``, ``?<=`` and the like."""
+    if pattern[i : i + 1] != "?":
+        return i
+    i += 1
+    if pattern.startswith("P<", i) or (
+        pattern.startswith("<", i) and pattern[i + 1 : i + 2] not in "=!"
+    ):
+        return pattern.index(">", i) + 1
+    if pattern.startswith(("<=", "<!"), i):
+        return i + 2
+    if pattern[i : i + 1] in (":", "=", "!", ">"):
+        return i + 1
+    while i < len(pattern) and pattern[i] not in ":)":
+        i += 1
+    return i + (pattern[i : i + 1] == ":")

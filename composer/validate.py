@@ -141,6 +141,8 @@ def check_scenario(renderer: Renderer, scenario: Scenario) -> list[Finding]:
                     )
                 if part == "body" and not text.strip():
                     add(f"{prefix} [{code}]: the body is empty", code, line)
+        if any(d.over_limit for d in result.drafts.values()):
+            break  # past a bound of composer.limits: the other variants would only wait for it
         if len(set(paragraphs.values())) > 1:
             counts = ", ".join(f"{code} {n}" for code, n in paragraphs.items())
             add(

@@ -1,8 +1,11 @@
-"""The start-up cache: a catalog read back only while its files are unchanged, compiled
-templates kept between runs, and a cache that cannot be used never breaks anything."""
+"""The start-up cache: a catalog read back only while its files are unchanged, kept as plain
+JSON outside the data folder; nothing in a cache, old or new, runs; a cache that cannot be used
+never breaks anything."""
 
 from __future__ import annotations
 
+import json
+import marshal
 import os
 import pickle
 
@@ -14,10 +17,15 @@ from composer.render import Renderer
 from tests.conftest import SHIPPED
 
 
+def _catalog_file(data_dir):
+    return paths.cache_dir(data_dir) / cache.CATALOG_FILE
+
+
 def test_an_unchanged_library_is_read_back_from_the_cache(data_dir, monkeypatch):
     folders = paths.template_dirs(data_dir)
     first = cache.load_catalog_cached(folders, data_dir)
-    assert (data_dir / "cache" / "catalog.pickle").is_file()
+    assert _catalog_file(data_dir).is_file()
+    assert not (data_dir / "cache").exists()  # never in the data folder
 
     def no_loading(_folders):
         raise AssertionError("the catalog was loaded again")
@@ -54,9 +62,11 @@ def test_an_edited_added_or_removed_template_is_loaded_again(
     assert removed.catalog.get("thanks") is None
 
 
-@pytest.mark.parametrize("content", [b"", b"not a pickle", pickle.dumps(("key", "value"))])
+@pytest.mark.parametrize(
+    "content", [b"", b"not json", b"[]", b'{"key": 1}', json.dumps({"key": "x"}).encode()]
+)
 def test_a_damaged_cache_file_is_only_a_miss(data_dir, content):
-    target = data_dir / "cache" / "catalog.pickle"
+    target = _catalog_file(data_dir)
     target.parent.mkdir()
     target.write_bytes(content)
     result = cache.load_catalog_cached(paths.template_dirs(data_dir), data_dir)
@@ -71,57 +81,58 @@ def test_a_data_folder_that_cannot_hold_a_cache_still_loads(tmp_path):
     assert result.catalog.get("shipping-delay") is not None
 
 
-def test_compiled_templates_are_kept_and_reused(data_dir, monkeypatch):
-    result = load_catalog([SHIPPED])
-    scenario = result.catalog.get("shipping-delay")
-    folder = cache.template_cache_dir(data_dir)
-    expected = Renderer(result.catalog).render_draft(scenario, scenario.examples())
-    first = Renderer(result.catalog, cache_dir=folder).render_draft(scenario, scenario.examples())
-    assert first == expected
-    files = sorted(folder.iterdir())
-    assert {f.name.split("-")[0] for f in files} == {"en", "zh"}
-
-    from jinja2.sandbox import SandboxedEnvironment
-
-    def no_compiling(*_args, **_kwargs):
-        raise AssertionError("a cached template was compiled again")
-
-    monkeypatch.setattr(SandboxedEnvironment, "compile", no_compiling)
-    again = Renderer(result.catalog, cache_dir=folder).render_draft(scenario, scenario.examples())
-    assert again == expected
-    assert sorted(folder.iterdir()) == files
+def test_a_cache_with_the_right_key_but_wrong_values_is_only_a_miss(data_dir):
+    folders = paths.template_dirs(data_dir)
+    cache.load_catalog_cached(folders, data_dir)
+    stored = json.loads(_catalog_file(data_dir).read_text(encoding="utf-8"))
+    stored["result"]["scenarios"][0]["fields"][0]["labels"] = ["not", "a", "table"]
+    _catalog_file(data_dir).write_text(json.dumps(stored), encoding="utf-8")
+    result = cache.load_catalog_cached(folders, data_dir)
+    assert result.catalog == load_catalog(folders).catalog
 
 
-def test_a_changed_template_is_compiled_again(data_dir, write_template, minimal_template):
-    folder = write_template("thanks.toml", minimal_template).parent
-    templates = cache.template_cache_dir(data_dir)
-    scenario_of = lambda: load_catalog([SHIPPED, folder]).catalog  # noqa: E731
-    catalog = scenario_of()
-    thanks = catalog.get("thanks")
-    Renderer(catalog, cache_dir=templates).render_draft(thanks, thanks.examples())
-    (folder / "thanks.toml").write_text(
-        minimal_template.replace("Thank you for paying", "Many thanks for paying"),
-        encoding="utf-8",
+def test_the_cache_folder_follows_the_data_folder(tmp_path, monkeypatch):
+    monkeypatch.delenv(paths.CACHE_ENV, raising=False)
+    data = tmp_path / "team data"
+    assert paths.cache_dir(data) == tmp_path / "team data.cache"
+    monkeypatch.setenv(paths.CACHE_ENV, str(tmp_path / "elsewhere"))
+    assert paths.cache_dir(data) == tmp_path / "elsewhere"
+    monkeypatch.delenv(paths.CACHE_ENV)
+    monkeypatch.setattr(paths.platformdirs, "user_data_dir", lambda *a, **k: str(data))
+    monkeypatch.setattr(
+        paths.platformdirs, "user_cache_dir", lambda *a, **k: str(tmp_path / "os cache")
     )
-    catalog = scenario_of()
-    thanks = catalog.get("thanks")
-    body = (
-        Renderer(catalog, cache_dir=templates)
-        .render_draft(thanks, thanks.examples())
-        .drafts["en"]
-        .body
-    )
-    assert "Many thanks for paying $13.00." in body
+    assert paths.cache_dir(data) == tmp_path / "os cache"  # the platform's, for the default
 
 
-def test_an_unwritable_template_cache_never_fails_a_render(tmp_path):
-    blocked = tmp_path / "blocked"
-    blocked.write_text("a file, not a folder", encoding="utf-8")
-    result = load_catalog([SHIPPED])
-    scenario = result.catalog.get("shipping-delay")
-    drafts = (
-        Renderer(result.catalog, cache_dir=blocked)
-        .render_draft(scenario, scenario.examples())
-        .drafts
-    )
-    assert all(not d.error and d.body for d in drafts.values())
+class _Planted:
+    """Unpickling this runs code: it creates ``target``."""
+
+    def __init__(self, target):
+        self.target = target
+
+    def __reduce__(self):
+        return (os.mkdir, (str(self.target),))
+
+
+def test_planted_code_in_an_old_or_new_cache_never_runs(data_dir, tmp_path):
+    ran = tmp_path / "planted code ran"
+    payload = pickle.dumps(_Planted(ran))
+    code = marshal.dumps(compile(f"import os; os.mkdir({str(ran)!r})", "planted", "exec"))
+    pickle.loads(payload)  # the payload works
+    ran.rmdir()
+    new = paths.cache_dir(data_dir)
+    for folder in (data_dir / "cache", new):  # where older versions kept it, and the new place
+        (folder / "templates").mkdir(parents=True)
+        (folder / "catalog.pickle").write_bytes(payload)
+        (folder / "catalog.json").write_bytes(payload)
+        for language in ("en", "zh"):  # what Jinja's bytecode cache files looked like
+            for name in ("shipping-delay/body", "greeting"):
+                digest = f"{language}-0-{abs(hash(name))}.jinja"
+                (folder / "templates" / digest).write_bytes(b"j2" + code)
+    result = cache.load_catalog_cached(paths.template_dirs(data_dir), data_dir)
+    renderer = Renderer(result.catalog)
+    for scenario in result.catalog:
+        renderer.render_draft(scenario, scenario.examples())
+    assert not ran.exists()
+    assert result.catalog.get("shipping-delay") is not None

@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
+from composer import paths
 from ui.app import after_first_paint, build_main_window, populate_window, window_frame
 from ui.settings import WindowSettings
 
@@ -64,7 +65,8 @@ def test_the_frame_paints_before_the_templates_panes_and_engine_are_imported(tmp
         assert "imported before the first paint: []" in done.stdout, start
         assert "visible: True populated: False" in done.stdout
         assert done.stdout.strip().endswith("ok 0")
-    assert (data / "cache" / "catalog.pickle").is_file()
+    assert (paths.cache_dir(data) / "catalog.json").is_file()
+    assert not (data / "cache").exists()
 
 
 def test_panes_added_to_a_shown_frame_are_laid_out_for_the_first_draft(qtbot, data_dir):

@@ -108,10 +108,9 @@ def populate_window(
 
 
 def _renderer(catalog: Catalog, data: Path, snippets: SnippetLookup) -> Renderer:
-    from composer.cache import template_cache_dir
     from composer.render import Renderer  # Jinja and Babel: after the window is shown
 
-    return Renderer(catalog, snippets=snippets, cache_dir=template_cache_dir(data))
+    return Renderer(catalog, snippets=snippets)
 
 
 def _parse_args(argv: Sequence[str]) -> argparse.Namespace:
