@@ -102,4 +102,4 @@ def test_advise_refuses_bad_facts(data_dir):
         "--shipping-cost", "2",
         data_dir=data_dir,
     )  # fmt: skip
-    assert done.returncode == 2 and "must be an amount of 0 or more" in done.stderr
+    assert done.returncode == 2 and "'-9' is negative" in done.stderr
