@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tests.test_cli import run
+
+pytestmark = pytest.mark.slow  # each test starts `python -m composer`
 
 
 def test_render_json_lists_the_checks_with_spans(data_dir):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import linecache
 import logging
+import os
 import sys
 import time
 import traceback
@@ -180,6 +181,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ui.selftest import self_test
 
         return self_test(argv[0], [Path(p) for p in args.templates])
+    if _no_display(argv):
+        print(
+            "reply-composer: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are "
+            "not set): start it from a desktop session, or on a server with `xvfb-run -a "
+            "reply-composer`; `reply-composer --self-test` checks it without a window.",
+            file=sys.stderr,
+        )
+        return NO_DISPLAY
     data = paths.data_dir(args.data_dir)
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
@@ -223,6 +232,21 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     after_first_paint(window, shown)
     return int(app.exec())
+
+
+NO_DISPLAY = 3
+"""The exit code when Linux has no display for the window (as ``dev.py start``'s)."""
+
+
+def _no_display(argv: Sequence[str]) -> bool:
+    """True on Linux with no X11 or Wayland display and no Qt platform chosen (the
+    ``QT_QPA_PLATFORM`` variable or ``-platform``): Qt would die there with a message about
+    missing xcb libraries, which points a newcomer the wrong way."""
+    if not sys.platform.startswith("linux") or "-platform" in argv:
+        return False
+    return not any(
+        os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    )
 
 
 def _forget_source_lines() -> None:
