@@ -7,6 +7,7 @@ Errors go to stderr in one line.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -72,8 +73,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def utf8_output() -> None:
+    """Write stdout and stderr as UTF-8. Windows writes a redirected stream (``> file``, a pipe,
+    a test harness) in its ANSI code page, cp1252 or cp936, which cannot hold a Chinese reply,
+    or a data folder under a user name like ``C:\\Users\\李明``: the command would die with
+    UnicodeEncodeError halfway through its output."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if isinstance(stream, io.TextIOWrapper) and encoding != "utf8":
+            stream.reconfigure(encoding="utf-8", errors=stream.errors)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
+    utf8_output()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

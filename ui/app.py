@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import linecache
 import logging
 import os
@@ -137,9 +138,11 @@ def _setup_logging(data: Path) -> Path | None:
         assert log_file is not None
         log_file.parent.mkdir(parents=True, exist_ok=True)
         # Keep one older log once it passes 1 MB (checked at start; logging.handlers' rotating
-        # handler would cost ~14 ms of imports on every start).
+        # handler would cost ~14 ms of imports on every start). Windows refuses to rename a
+        # file another copy of the app has open: then this one appends to it instead.
         if log_file.exists() and log_file.stat().st_size > 1_000_000:
-            log_file.replace(log_file.with_suffix(".log.1"))
+            with contextlib.suppress(OSError):
+                log_file.replace(log_file.with_suffix(".log.1"))
         handler = logging.FileHandler(log_file, encoding="utf-8")
     except OSError:
         log_file, handler = None, logging.StreamHandler()
@@ -196,6 +199,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName("ReplyComposer")
     app.setDesktopFileName("reply-composer")
     app.setWindowIcon(app_icon())
+    from ui import theme
+
+    theme.use_chinese_fonts(app)
     try:
         data.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -211,8 +217,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     _install_excepthook(log_file)
     settings = WindowSettings(data)
     if settings.theme != "system":  # the system's is Qt's own: nothing to apply
-        from ui import theme
-
         theme.apply_theme(app, settings.theme)
     # The frame paints first; the templates, the panes and the first draft come right after.
     window = window_frame(settings)
