@@ -110,3 +110,15 @@ def test_pip_runs_once_per_change_and_extra_whatever_the_order(fake_environment)
     dev.install()  # [test] includes the app
     dev.install("[build]")
     assert installs == ["", "[test]", "[test]", "[build]"]
+
+
+def test_the_apps_usage_errors_are_one_line_too(capsys):
+    from ui import app
+
+    with pytest.raises(SystemExit) as stop:
+        app.main(["reply-composer", "--data-dir"])
+    assert stop.value.code == 2
+    assert capsys.readouterr().err == (
+        "reply-composer: error: argument --data-dir: expected one argument "
+        "(see `reply-composer --help`)\n"
+    )

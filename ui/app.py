@@ -19,7 +19,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from composer import paths
-from composer.options import VersionAction, add_folder_options
+from composer.options import OneLineParser, VersionAction, add_folder_options
 from ui import i18n
 from ui.assets import app_icon
 from ui.i18n import _
@@ -117,7 +117,7 @@ def _renderer(catalog: Catalog, data: Path, snippets: SnippetLookup) -> Renderer
 
 
 def _parse_args(argv: Sequence[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="reply-composer", description="Reply Composer")
+    parser = OneLineParser(prog="reply-composer", description="Reply Composer")
     add_folder_options(parser)
     parser.add_argument("--version", action=VersionAction)
     parser.add_argument(
