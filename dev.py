@@ -1,6 +1,7 @@
 """Set up and run Reply Composer from a source checkout: the README's two commands.
 
     python3 dev.py start [APP ARGS]    install what the app needs, then start it
+    python3 dev.py cli COMMAND ...     install the same, then run `python -m composer COMMAND ...`
     python3 dev.py test [PYTEST ARGS]  install what the tests need, then lint and test
     python3 dev.py bundle              build the app with PyInstaller, then run its self-test
     python3 dev.py bench [ARGS]        measure start-up, typing, search, size (bench/run.py)
@@ -29,6 +30,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 LOCK = ROOT / "requirements.lock"
+CLI = "python3 dev.py cli"
+"""How the README runs the command line from a checkout."""
 # The tool that resolves the lock file (``dev.py lock`` only; installs use pip).
 UV = "uv==0.13.9"
 
@@ -62,12 +65,13 @@ BUILD_TOOLS = [("binutils",)]
 
 
 def say(message: str) -> None:
-    print(f"dev.py: {message}", flush=True)
+    """Progress on stderr: stdout is the command's own (``dev.py cli list --json``)."""
+    print(f"dev.py: {message}", file=sys.stderr, flush=True)
 
 
 def run(*command: str | Path, env: dict[str, str] | None = None) -> None:
     say(" ".join(str(c) for c in command))
-    subprocess.run([str(c) for c in command], check=True, env=env)
+    subprocess.run([str(c) for c in command], check=True, env=env, stdout=sys.stderr)
 
 
 def _installed(package: str) -> bool:
@@ -125,21 +129,24 @@ def python() -> Path:
 
 def install(extra: str = "") -> Path:
     """Install the project (with ``extra``) at the lock file's versions; skip pip when neither
-    the lock, the project's metadata nor the extra changed since the last install."""
+    the lock nor the project's metadata changed since an install that included ``extra``.
+
+    The stamp holds the inputs' hash, then the extras installed since (``[test]`` includes
+    the app), so that ``start``, ``cli`` and ``test`` in turn do not reinstall each other."""
     interpreter = python()
     stamp = interpreter.parent.parent / "reply-composer.stamp"  # in the environment itself
     # The install compiles the interface translations (hatch_build.py): a changed .po counts.
     inputs = [LOCK, ROOT / "pyproject.toml", *sorted((ROOT / "ui" / "locale").rglob("*.po"))]
-    wanted = hashlib.sha256(
-        b"\0".join([*(path.read_bytes() for path in inputs), extra.encode()])
-    ).hexdigest()
-    if stamp.exists() and stamp.read_text(encoding="utf-8") == wanted:
+    wanted = hashlib.sha256(b"\0".join(path.read_bytes() for path in inputs)).hexdigest()
+    lines = stamp.read_text(encoding="utf-8").splitlines() if stamp.exists() else []
+    done = set(lines[1:]) if lines[:1] == [wanted] else set()
+    if done and (not extra or extra in done):
         return interpreter
     # PIP_CONSTRAINT also pins what pip installs to build the project (hatchling, Babel).
     env = {**os.environ, "PIP_CONSTRAINT": str(LOCK)}
     run(interpreter, "-m", "pip", "install", "--quiet", "--upgrade", "pip", env=env)
     run(interpreter, "-m", "pip", "install", "--quiet", "--editable", f"{ROOT}{extra}", env=env)
-    stamp.write_text(wanted, encoding="utf-8")
+    stamp.write_text("\n".join([wanted, *sorted(done | {extra or "[]"})]) + "\n", "utf-8")
     return interpreter
 
 
@@ -172,15 +179,49 @@ def environment(interpreter: Path) -> dict[str, str]:
     return env
 
 
+# App options that need no window, so no display: they run wherever the app is installed.
+WINDOWLESS = {"--self-test", "--help", "-h", "--version"}
+NO_DISPLAY = 3
+"""``dev.py start``'s exit code on a Linux machine without a display (see ``no_display``)."""
+
+
+def no_display(args: list[str], environ: dict[str, str] | os._Environ[str]) -> str | None:
+    """Why the app's window cannot open here, or None: on Linux, no X11 or Wayland display,
+    no ``QT_QPA_PLATFORM`` chosen and no window-less option asked for. Qt would otherwise die
+    with a message about xcb libraries, which sends a newcomer the wrong way."""
+    if not sys.platform.startswith("linux") or WINDOWLESS & set(args):
+        return None
+    if environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY") or environ.get("QT_QPA_PLATFORM"):
+        return None
+    return (
+        "no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set). Start it "
+        "from a desktop session; on a server, give it a virtual display with "
+        "`xvfb-run -a python3 dev.py start` (apt-get install xvfb), or check it without a "
+        "window: `python3 dev.py start --self-test`."
+    )
+
+
 def start(args: list[str]) -> int:
+    reason = no_display(args, os.environ)
+    if reason is not None:
+        say(reason)
+        return NO_DISPLAY
     headless = sys.platform.startswith("linux") and not (
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
     )
     ensure_system_libraries(QT_LIBRARIES + ([] if headless else X11_LIBRARIES))
     interpreter = install()
-    if headless and "QT_QPA_PLATFORM" not in os.environ:
-        say("no display: run it in a desktop session, or try `xvfb-run -a python3 dev.py start`")
     return subprocess.call([str(interpreter), "-m", "ui", *args], env=environment(interpreter))
+
+
+def cli(args: list[str]) -> int:
+    """``python -m composer ARGS`` from the project's environment, installed first if needed:
+    the README's command-line examples work from a checkout without activating ``.venv``."""
+    interpreter = install()
+    env = environment(interpreter)
+    # Usage lines and suggested commands then read as the seller typed them.
+    env.setdefault("REPLY_COMPOSER_PROG", "py -3 dev.py cli" if os.name == "nt" else CLI)
+    return subprocess.call([str(interpreter), "-m", "composer", *args], env=env)
 
 
 def test(args: list[str]) -> int:
@@ -226,7 +267,14 @@ def bench(args: list[str]) -> int:
     return subprocess.call([str(interpreter), str(ROOT / "bench" / "run.py"), *args], env=env)
 
 
-COMMANDS = {"start": start, "test": test, "bundle": bundle, "bench": bench, "lock": lock}
+COMMANDS = {
+    "start": start,
+    "cli": cli,
+    "test": test,
+    "bundle": bundle,
+    "bench": bench,
+    "lock": lock,
+}
 
 
 def main() -> int:

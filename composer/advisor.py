@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from composer.fields import Money, Value
+from composer.fields import AMOUNT, Money, Value, bounded, checked_currency
 from composer.formatting import format_money, format_percentage
 from composer.scenario import AdvisorLink
 
@@ -116,10 +116,18 @@ class Case:
         if self.logistics not in LOGISTICS:
             known = ", ".join(LOGISTICS)
             raise ValueError(f"unknown logistics {self.logistics!r} (one of {known})")
-        for name in ("order_value", "shipping_cost", "return_cost", "item_cost"):
+        for name in ("order_value", "shipping_cost", "return_cost", "item_cost", "low_value_limit"):
             amount = getattr(self, name)
-            if amount is not None and (not amount.is_finite() or amount < 0):
-                raise ValueError(f"{name.replace('_', '-')} must be a number of 0 or more")
+            if amount is not None:
+                try:
+                    bounded(amount, AMOUNT, str(amount))
+                except ValueError as exc:
+                    raise ValueError(f"{name.replace('_', '-')}: {exc}") from None
+        try:
+            # Frozen: the one tidy-up (``eur`` to ``EUR``) goes past the dataclass's guard.
+            object.__setattr__(self, "currency", checked_currency(self.currency))
+        except ValueError as exc:
+            raise ValueError(f"currency: {exc}") from None
         for name in ("partial_share", "buyer_share"):
             if not Decimal(0) <= getattr(self, name) <= Decimal(1):
                 raise ValueError(f"{name.replace('_', '-')} must be between 0 and 1")

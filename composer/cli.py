@@ -7,6 +7,7 @@ Errors go to stderr in one line.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -17,13 +18,12 @@ from composer import cli_judge, cli_store, paths
 from composer.fields import FieldValueError, Value, to_json
 from composer.jinja import REPLY_FORMATS
 from composer.loader import load_catalog
-from composer.options import VersionAction, add_folder_options
+from composer.options import OneLineParser, VersionAction, add_folder_options, program_name
+from composer.profile import Profile, prefill
 from composer.render import Renderer
 from composer.scenario import LoadResult, Scenario
 from composer.text_repair import mend, mend_json, mended_note
 from composer.validate import check_library
-
-PROG = "python -m composer"
 
 
 class UsageError(Exception):
@@ -31,11 +31,11 @@ class UsageError(Exception):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = OneLineParser(add_help=False)
     add_folder_options(common)
     common.add_argument("--json", action="store_true", help="print JSON")
 
-    parser = argparse.ArgumentParser(prog=PROG, description=__doc__.splitlines()[0])
+    parser = OneLineParser(prog=program_name(), description=__doc__.splitlines()[0])
     parser.add_argument("--version", action=VersionAction)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -81,14 +81,26 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def utf8_output() -> None:
+    """Write stdout and stderr as UTF-8. Windows writes a redirected stream (``> file``, a pipe,
+    a test harness) in its ANSI code page, cp1252 or cp936, which cannot hold a Chinese reply,
+    or a data folder under a user name like ``C:\\Users\\李明``: the command would die with
+    UnicodeEncodeError halfway through its output."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if isinstance(stream, io.TextIOWrapper) and encoding != "utf8":
+            stream.reconfigure(encoding="utf-8", errors=stream.errors)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
+    utf8_output()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         return int(_COMMANDS[args.command](args))
     except UsageError as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        print(f"{program_name()}: error: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # e.g. piped into `head`
         return 0
@@ -110,7 +122,7 @@ def _warn_problems(result: LoadResult) -> None:
 def _scenario(result: LoadResult, scenario_id: str) -> Scenario:
     scenario = result.catalog.get(scenario_id)
     if scenario is None:
-        raise UsageError(f"unknown scenario {scenario_id!r} (see `{PROG} list`)")
+        raise UsageError(f"unknown scenario {scenario_id!r} (see `{program_name()} list`)")
     return scenario
 
 
@@ -184,8 +196,30 @@ def cmd_fields(args: argparse.Namespace) -> int:
     return 0
 
 
-def _values(args: argparse.Namespace, scenario: Scenario) -> dict[str, Value]:
-    values = scenario.examples() if args.example else scenario.defaults()
+def _profile(args: argparse.Namespace) -> Profile:
+    """The profile saved in the data folder (the defaults when there is none)."""
+    saved = paths.profile_file(paths.data_dir(args.data_dir))
+    if not saved.exists():
+        return Profile()
+    from composer.profile_store import ProfileStore
+    from composer.storage import StoreError
+
+    try:
+        store = ProfileStore(saved)
+        for problem in store.problems:
+            print(f"warning: {problem}", file=sys.stderr)
+        return store.load()
+    except StoreError as exc:
+        print(f"warning: {exc}", file=sys.stderr)
+        return Profile()
+
+
+def _values(args: argparse.Namespace, scenario: Scenario, profile: Profile) -> dict[str, Value]:
+    """As the app fills a form: the defaults and the profile, or the examples (``--example``,
+    like the app's "Fill with example values"), then the values given."""
+    values = {**scenario.defaults(), **prefill(scenario, profile)}
+    if args.example:
+        values.update(scenario.examples())
     given: dict[str, Any] = {}
     if args.values:
         try:
@@ -227,7 +261,8 @@ def cmd_render(args: argparse.Namespace) -> int:
         if code not in scenario.replies:
             known = ", ".join(scenario.replies)
             raise UsageError(f"{scenario.id} has no {code!r} reply (languages: {known}, all)")
-    values = _values(args, scenario)
+    profile = _profile(args)
+    values = _values(args, scenario, profile)
     renderer = Renderer(result.catalog, snippets=_snippets(args))
     rendered = renderer.render_draft(
         scenario, values, languages, reply_format=args.format, platform=args.platform
@@ -235,8 +270,9 @@ def cmd_render(args: argparse.Namespace) -> int:
     failed = any(d.error for d in rendered.drafts.values())
     try:
         checks = cli_judge.draft_checks(
-            args.data_dir, args.platform, rendered, scenario, values, result.catalog
-        )
+            args.data_dir, args.platform, rendered, scenario, values, result.catalog,
+            profile_platform=profile.platform,
+        )  # fmt: skip
     except cli_judge.UnknownPlatformError as exc:
         raise UsageError(str(exc)) from None
     if args.json:
@@ -265,15 +301,17 @@ def cmd_render(args: argparse.Namespace) -> int:
             print()
     for code, draft in rendered.drafts.items():
         if draft.error:
-            print(f"{PROG}: error: {scenario.id} [{code}]: {draft.error}", file=sys.stderr)
+            print(
+                f"{program_name()}: error: {scenario.id} [{code}]: {draft.error}", file=sys.stderr
+            )
     if not args.json:
         cli_judge.print_checks(checks, sys.stderr)
     if args.strict and rendered.missing:
         labels = ", ".join(rendered.missing)
-        print(f"{PROG}: error: required fields are empty: {labels}", file=sys.stderr)
+        print(f"{program_name()}: error: required fields are empty: {labels}", file=sys.stderr)
         return 1
     if args.strict and any(c.severity == "error" for c in checks):
-        print(f"{PROG}: error: the checks found errors", file=sys.stderr)
+        print(f"{program_name()}: error: the checks found errors", file=sys.stderr)
         return 1
     return 1 if failed else 0
 

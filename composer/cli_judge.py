@@ -15,7 +15,8 @@ from typing import TextIO
 from composer import paths
 from composer.advisor import LOGISTICS, PROBLEMS, Case, advise
 from composer.checks import Check, check_draft
-from composer.fields import Value
+from composer.fields import AMOUNT, Value, bounded, checked_currency
+from composer.options import OneLineParser, program_name
 from composer.platforms import DEFAULT_PLATFORM, load_rulebook
 from composer.render import RenderResult
 from composer.scenario import Catalog, Scenario
@@ -30,25 +31,36 @@ def add_platform_option(render: argparse.ArgumentParser) -> None:
     render.add_argument(
         "--platform",
         metavar="NAME",
-        default=DEFAULT_PLATFORM,
         help="apply this platform's message rules in the checks: amazon, ebay, aliexpress, "
-        f"shopee, etsy, wish or {DEFAULT_PLATFORM} (the default), or one from your "
-        "platforms.toml",
+        f"shopee, etsy, wish or {DEFAULT_PLATFORM}, or one from your platforms.toml (default: "
+        f"your profile's platform, as in the app, else {DEFAULT_PLATFORM})",
     )
 
 
 def draft_checks(
     data_dir: str | None,
-    platform_id: str,
+    platform_id: str | None,
     result: RenderResult,
     scenario: Scenario,
     values: Mapping[str, Value],
     catalog: Catalog,
+    profile_platform: str = "",
 ) -> list[Check]:
-    """The checks of a rendered draft, with the rules of ``platform_id``."""
+    """The checks of a rendered draft, with the rules of ``platform_id``; when it is None,
+    those of the profile's platform (``AliExpress``), as the app does, else the generic ones."""
     book = load_rulebook(paths.data_dir(data_dir))
     for problem in book.problems:
         print(f"warning: {problem}", file=sys.stderr)
+    if platform_id is None:
+        wanted = profile_platform.strip().casefold()
+        platform_id = next(
+            (
+                known
+                for known, platform in book.platforms.items()
+                if wanted and wanted in (known.casefold(), platform.name("en").casefold())
+            ),
+            DEFAULT_PLATFORM,
+        )
     platform = book.platform(platform_id)
     if platform is None:
         known = ", ".join(book.platforms)
@@ -64,18 +76,28 @@ def print_checks(checks: list[Check], stream: TextIO) -> None:
 
 
 def _amount(text: str) -> Decimal:
+    """An amount option's value, within the bounds of a money field (0 to 999,999,999,999.99)."""
     try:
-        amount = Decimal(text.replace(",", ""))
+        amount = Decimal(text.strip().replace(",", ""))
     except InvalidOperation:
         raise argparse.ArgumentTypeError(f"{text!r} is not an amount like 25 or 12.50") from None
-    if not amount.is_finite() or amount < 0:
-        raise argparse.ArgumentTypeError(f"{text!r} must be an amount of 0 or more")
-    return amount
+    try:
+        return bounded(amount, AMOUNT, text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _currency(text: str) -> str:
+    """``--currency``: a currency in use (``EUR``), not the test or "no currency" codes."""
+    try:
+        return checked_currency(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def add_advise_command(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser],
-    parents: list[argparse.ArgumentParser],
+    commands: argparse._SubParsersAction[OneLineParser],
+    parents: list[OneLineParser],
 ) -> None:
     """``advise``: the remedies for a dispute, best first, with the seller's cost of each.
 
@@ -109,7 +131,9 @@ def add_advise_command(
     parser.add_argument(
         "--past-promised", action="store_true", help="the promised delivery time has passed"
     )
-    parser.add_argument("--currency", default="USD", help="of the amounts (default USD)")
+    parser.add_argument(
+        "--currency", type=_currency, default="USD", help="of the amounts (default USD)"
+    )
     parser.add_argument(
         "--low-value",
         type=_amount,
@@ -130,12 +154,12 @@ def cmd_advise(args: argparse.Namespace) -> int:
             return_cost=args.return_cost,
             item_cost=args.item_cost,
             past_promised=args.past_promised,
-            currency=args.currency.upper(),
+            currency=args.currency,
             **extra,
         )
         options = advise(case)
     except ValueError as exc:  # also Babel's unknown-currency error
-        print(f"python -m composer: error: {exc}", file=sys.stderr)
+        print(f"{program_name()}: error: {exc}", file=sys.stderr)
         return 2
     if args.json:
         data = {"options": [o.to_json() for o in options]}

@@ -15,12 +15,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from composer import paths
+from composer.options import OneLineParser, program_name
 
 if TYPE_CHECKING:
     from composer.snippets import SnippetStore
     from composer.store import Store
-
-PROG = "python -m composer"
 
 
 class _CommandError(Exception):
@@ -29,8 +28,19 @@ class _CommandError(Exception):
         self.code = code
 
 
+def _count(text: str) -> int:
+    """``--limit N``: a whole number of 1 or more (``-1`` would drop the last result)."""
+    try:
+        count = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number like 10") from None
+    if count < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} must be 1 or more")
+    return count
+
+
 def _options() -> argparse.ArgumentParser:
-    parent = argparse.ArgumentParser(add_help=False)
+    parent = OneLineParser(add_help=False)
     parent.add_argument("--data-dir", metavar="PATH", help="the data folder to use")
     parent.add_argument("--json", action="store_true", help="print JSON")
     return parent
@@ -44,7 +54,7 @@ def register(commands: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
 
     listing = actions.add_parser("list", parents=[common], help="list (or search) snippets")
     listing.add_argument("--search", metavar="TEXT", default="", help="fuzzy search")
-    listing.add_argument("--limit", metavar="N", type=int, help="at most N snippets")
+    listing.add_argument("--limit", metavar="N", type=_count, help="at most N snippets")
 
     add = actions.add_parser("add", parents=[common], help="add a snippet")
     add.add_argument("--key", required=True, help="a short unique name, like sig")
@@ -80,7 +90,7 @@ def register(commands: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
     history_actions = history.add_subparsers(dest="action", required=True, metavar="ACTION")
     history_list = history_actions.add_parser("list", parents=[common], help="list copied replies")
     history_list.add_argument("--search", metavar="TEXT", default="", help="order number or buyer")
-    history_list.add_argument("--limit", metavar="N", type=int, help="at most N records")
+    history_list.add_argument("--limit", metavar="N", type=_count, help="at most N records")
 
     return {"snippets": _run(_SNIPPET_ACTIONS), "history": _run({"list": history_list_cmd})}
 
@@ -94,10 +104,10 @@ def _run(
         try:
             return actions[args.action](args)
         except StoreError as exc:
-            print(f"{PROG}: error: {exc}", file=sys.stderr)
+            print(f"{program_name()}: error: {exc}", file=sys.stderr)
             return 1
         except _CommandError as exc:
-            print(f"{PROG}: error: {exc}", file=sys.stderr)
+            print(f"{program_name()}: error: {exc}", file=sys.stderr)
             return exc.code
 
     return run
@@ -131,6 +141,13 @@ def snippets_list(args: argparse.Namespace) -> int:
     found = store.search(args.search, args.limit) if args.search else store.all()[: args.limit]
     if args.json:
         _print_json([to_json(s) for s in found])
+        return 0
+    if not found:
+        if args.search:
+            print(f"No snippets match {args.search!r}.")
+        else:
+            add = f"{program_name()} snippets add --key sig --en TEXT"
+            print(f"No snippets yet in {store.path}: add one with `{add}`, or in the app.")
         return 0
     width = max((len(s.key) for s in found), default=0)
     for s in found:
@@ -177,7 +194,9 @@ def snippets_remove(args: argparse.Namespace) -> int:
     store = _snippets(args)
     with store.transaction():
         if args.key not in store:
-            raise _CommandError(f"no snippet {args.key!r} (see `{PROG} snippets list`)", 2)
+            raise _CommandError(
+                f"no snippet {args.key!r} (see `{program_name()} snippets list`)", 2
+            )
         store.remove(args.key)
     if args.json:
         _print_json({"removed": args.key})
@@ -265,6 +284,12 @@ def history_list_cmd(args: argparse.Namespace) -> int:
                 for r in records
             ]
         )
+        return 0
+    if not records:
+        if args.search:
+            print(f"No copied replies match {args.search!r}.")
+        else:
+            print(f"No copied replies yet in {store.path}: the app keeps each reply you copy.")
         return 0
     for r in records:
         when = r.time.strftime("%Y-%m-%d %H:%M")

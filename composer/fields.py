@@ -12,7 +12,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
-from typing import Any, TypeAlias
+from functools import lru_cache
+from typing import Any, NamedTuple, TypeAlias
 
 
 class FieldType(StrEnum):
@@ -60,6 +61,68 @@ class Option:
 
 
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
+
+
+class Bounds(NamedTuple):
+    """What a number a seller types may be: from 0 to ``most``, with few decimal places.
+
+    The bounds keep every value one that Babel formats exactly (its decimal context holds 28
+    digits) and that a reply can say: no negative refund, no amount of a thousand digits.
+    """
+
+    noun: str  # "an amount", as in "give an amount from 0 to ..."
+    most: Decimal
+    places: int = 4
+
+
+MAX_AMOUNT = Decimal("999999999999.99")
+"""The largest amount of money: far above any order, even in dong or rupiah."""
+AMOUNT = Bounds("an amount", MAX_AMOUNT)
+NUMBER = Bounds("a number", Decimal(1_000_000_000))
+PERCENT = Bounds("a percentage", Decimal(100))
+
+
+def bounded(value: Decimal, bounds: Bounds, shown: object) -> Decimal:
+    """``value`` if it is within ``bounds``; else ValueError saying why (``shown`` is what the
+    seller wrote, quoted in the message)."""
+    span = f"give {bounds.noun} from 0 to {bounds.most:,}"
+    if not value.is_finite():
+        raise ValueError(f"{shown!r} is not {bounds.noun}: {span}")
+    if value < 0:
+        raise ValueError(f"{shown!r} is negative: {span}")
+    if value > bounds.most:
+        raise ValueError(f"{shown!r} is too large: {span}")
+    exponent = value.normalize().as_tuple().exponent
+    if isinstance(exponent, int) and -exponent > bounds.places:
+        raise ValueError(f"{shown!r} has more than {bounds.places} decimal places")
+    return value
+
+
+@lru_cache(maxsize=1)
+def currencies_in_use(today: dt.date | None = None) -> frozenset[str]:
+    """The ISO 4217 codes some country or territory pays in (Babel's CLDR data): not the
+    test and "no currency" codes (XTS, XXX), precious metals, funds or retired currencies,
+    which Babel formats only as a bare code or ``¤``."""
+    from babel.core import get_global  # Babel only when an amount is checked
+    from babel.numbers import get_territory_currencies
+
+    day = today or dt.date.today()
+    codes: set[str] = set()
+    for territory in get_global("territory_currencies"):
+        codes.update(get_territory_currencies(territory, day, tender=True))
+    return frozenset(codes)
+
+
+def checked_currency(code: str) -> str:
+    """``code`` upper-cased if it is a currency in use; else ValueError saying so."""
+    upper = code.strip().upper()
+    if not _CURRENCY.match(upper):
+        raise ValueError(f"{code!r} is not a three-letter currency code like USD, EUR or CNY")
+    if upper not in currencies_in_use():
+        raise ValueError(f"{code!r} is not a currency in use; write a code like USD, EUR or CNY")
+    return upper
+
+
 _MONEY = re.compile(
     r"^\s*(?:(?P<pre>[A-Za-z]{3})\s*)?(?P<amount>[-+]?[\d,]*\.?\d+)\s*(?P<post>[A-Za-z]{3})?\s*$"
 )
@@ -105,8 +168,14 @@ class Field:
             return _COERCERS[self.type](self, raw)
         except FieldValueError:
             raise
+        except _OutOfBoundsError as exc:
+            raise FieldValueError(self.name, str(exc)) from None
         except (ValueError, TypeError, InvalidOperation, KeyError) as exc:
             raise FieldValueError(self.name, _describe(self, raw, exc)) from None
+
+
+class _OutOfBoundsError(ValueError):
+    """A value that parsed but does not fit: its message says why, as it is."""
 
 
 def _describe(f: Field, raw: Any, exc: Exception) -> str:
@@ -150,11 +219,20 @@ def _decimal(raw: Any) -> Decimal:
     return value
 
 
+def _within(value: Decimal, bounds: Bounds, raw: Any) -> Decimal:
+    try:
+        return bounded(value, bounds, raw.strip() if isinstance(raw, str) else raw)
+    except ValueError as exc:
+        raise _OutOfBoundsError(str(exc)) from None
+
+
 def _money(f: Field, raw: Any) -> Money:
+    shown = raw
     if isinstance(raw, Money):
-        amount, currency = raw.amount, raw.currency
+        amount, currency, shown = raw.amount, raw.currency, str(raw)
     elif isinstance(raw, Mapping):
-        amount, currency = _decimal(raw["amount"]), str(raw.get("currency") or f.currency)
+        shown = raw["amount"]
+        amount, currency = _decimal(shown), str(raw.get("currency") or f.currency)
     elif isinstance(raw, str):
         match = _MONEY.match(raw)
         if not match or (match["pre"] and match["post"]):
@@ -163,20 +241,21 @@ def _money(f: Field, raw: Any) -> Money:
         currency = match["pre"] or match["post"] or f.currency
     else:
         amount, currency = _decimal(raw), f.currency
-    currency = currency.upper()
-    if not _CURRENCY.match(currency):
-        raise FieldValueError(f.name, f"{currency!r} is not a three-letter currency code like USD")
-    return Money(amount, currency)
+    try:
+        currency = checked_currency(currency)
+    except ValueError as exc:
+        raise FieldValueError(f.name, str(exc)) from None
+    return Money(_within(amount, AMOUNT, shown), currency)
 
 
 def _number(f: Field, raw: Any) -> Decimal:
-    return _decimal(raw)
+    return _within(_decimal(raw), NUMBER, raw)
 
 
 def _percent(f: Field, raw: Any) -> Decimal:
     if isinstance(raw, str):
         raw = raw.strip().removesuffix("%")
-    return _decimal(raw)
+    return _within(_decimal(raw), PERCENT, raw)
 
 
 def _choice(f: Field, raw: Any) -> str:

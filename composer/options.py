@@ -7,9 +7,31 @@ template engine that the command line's commands need.
 from __future__ import annotations
 
 import argparse
-from typing import Any
+import os
+import sys
+from pathlib import Path
+from typing import Any, NoReturn
 
 from composer import version
+
+
+def program_name() -> str:
+    """How the seller runs the command line, for its usage lines and the commands its messages
+    suggest: what ``REPLY_COMPOSER_PROG`` says (``python3 dev.py cli`` sets it), the console
+    script ``reply-composer-cli``, else ``python -m composer``."""
+    named = os.environ.get("REPLY_COMPOSER_PROG", "").strip()
+    if named:
+        return named
+    script = Path(sys.argv[0]).stem if sys.argv and sys.argv[0] else ""
+    return "reply-composer-cli" if script == "reply-composer-cli" else "python -m composer"
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line on stderr (exit 2), not the usage
+    block argparse prints first: a seller reads one sentence, a script logs one line."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see `{self.prog} --help`)\n")
 
 
 class VersionAction(argparse.Action):

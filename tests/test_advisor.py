@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from composer.advisor import LOGISTICS, PROBLEMS, REMEDIES, Case, advise, values_for
-from composer.fields import Money
+from composer.fields import MAX_AMOUNT, Money
 from composer.loader import load_catalog
 from tests.conftest import SHIPPED
 
@@ -168,7 +168,11 @@ def test_every_problem_and_logistics_gives_known_remedies_best_first():
     [
         ({"problem": "broken"}, "unknown problem"),
         ({"logistics": "pigeon"}, "unknown logistics"),
-        ({"order_value": Decimal(-1)}, "order-value must be"),
+        ({"order_value": Decimal(-1)}, "order-value: '-1' is negative"),
+        ({"order_value": Decimal("1e999999")}, "order-value: .* is too large"),
+        ({"return_cost": Decimal("NaN")}, "return-cost: 'NaN' is not an amount"),
+        ({"low_value_limit": Decimal("1e30")}, "low-value-limit: .* is too large"),
+        ({"currency": "XXX"}, "currency: 'XXX' is not a currency in use"),
         ({"partial_share": Decimal(2)}, "partial-share"),
     ],
 )
@@ -176,6 +180,12 @@ def test_facts_that_do_not_fit_are_refused(kwargs, message):
     facts = {"problem": "damaged", "logistics": "postal", "order_value": Decimal(10)}
     with pytest.raises(ValueError, match=message):
         Case(**{**facts, "shipping_cost": Decimal(1), **kwargs})
+
+
+def test_the_largest_amount_is_advised_on_and_the_currency_is_tidied():
+    case = Case("damaged", "postal", MAX_AMOUNT, Decimal(10), currency="eur")
+    assert case.currency == "EUR"
+    assert advise(case)[-1].seller_cost == MAX_AMOUNT
 
 
 def test_amounts_are_written_in_the_orders_currency():

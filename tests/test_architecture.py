@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import composer
 from composer import paths
 
@@ -27,6 +29,7 @@ sys.exit(main(['render', 'shipping-delay', '--example', '--json']))
 """
 
 
+@pytest.mark.slow
 def test_the_domain_never_imports_qt(tmp_path):
     modules = [m.name for m in pkgutil.walk_packages(composer.__path__, "composer.")]
     modules = [m for m in modules if m != "composer.__main__"]

@@ -12,6 +12,8 @@ import pytest
 
 from composer.validate import CJK
 
+pytestmark = pytest.mark.slow  # each test starts `python -m composer`
+
 ROOT = Path(__file__).resolve().parent.parent
 
 

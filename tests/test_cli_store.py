@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from composer.history import HistoryStore
 from composer.loader import load_catalog
 from composer.render import Renderer
@@ -16,6 +18,7 @@ def add(data_dir, key, *more):
     return run("snippets", "add", "--key", key, *more, data_dir=data_dir)
 
 
+@pytest.mark.slow
 def test_add_is_on_disk_when_it_exits_and_list_shows_it(data_dir):
     done = add(data_dir, "sig", "--title", "Signature", "--en", "Best, Li", "--zh", "此致，李",
                "--tag", "sign-off", "--json")  # fmt: skip
@@ -28,6 +31,7 @@ def test_add_is_on_disk_when_it_exits_and_list_shows_it(data_dir):
     assert "sig" in text and "Signature" in text and "#sign-off" in text
 
 
+@pytest.mark.slow
 def test_add_refuses_an_existing_key_unless_told_to_replace(data_dir):
     add(data_dir, "sig", "--en", "one")
     again = add(data_dir, "sig", "--en", "two")
@@ -36,6 +40,7 @@ def test_add_refuses_an_existing_key_unless_told_to_replace(data_dir):
     assert SnippetStore(data_dir / "snippets.json").get("sig").bodies == {"en": "two"}
 
 
+@pytest.mark.slow
 def test_add_with_another_language_and_bad_input(data_dir):
     assert add(data_dir, "hola", "--en", "Hi", "--body", "es=Hola").returncode == 0
     assert SnippetStore(data_dir / "snippets.json").get("hola").bodies == {"en": "Hi", "es": "Hola"}
@@ -44,6 +49,7 @@ def test_add_with_another_language_and_bad_input(data_dir):
     assert add(data_dir, "empty").returncode == 2
 
 
+@pytest.mark.slow
 def test_search_remove(data_dir):
     add(data_dir, "refund", "--title", "Full refund", "--zh", "我们将全额退款。")
     add(data_dir, "sig", "--en", "Best")
@@ -54,6 +60,7 @@ def test_search_remove(data_dir):
     assert missing.returncode == 2 and "no snippet 'refund'" in missing.stderr
 
 
+@pytest.mark.slow
 def test_export_then_import_elsewhere_with_a_report(data_dir, tmp_path):
     add(data_dir, "sig", "--en", "Best")
     add(data_dir, "sorry", "--en", "Sorry")
@@ -76,6 +83,7 @@ def test_export_then_import_elsewhere_with_a_report(data_dir, tmp_path):
     assert bad.returncode == 2 and "not a snippet export" in bad.stderr
 
 
+@pytest.mark.slow
 def test_a_damaged_library_is_reported_moved_aside_and_the_command_still_works(data_dir):
     (data_dir / "snippets.json").write_text("{oops", encoding="utf-8")
     done = run("snippets", "list", "--json", data_dir=data_dir)
@@ -84,6 +92,7 @@ def test_a_damaged_library_is_reported_moved_aside_and_the_command_still_works(d
     assert list(data_dir.glob("snippets.damaged-*.json"))
 
 
+@pytest.mark.slow
 def test_render_prints_the_data_folders_snippets(data_dir, write_template):
     folder = write_template(
         "thanks.toml",
@@ -107,6 +116,7 @@ def test_render_prints_the_data_folders_snippets(data_dir, write_template):
     assert drafts["en"]["body"] == "Thanks! Li" and drafts["zh"]["body"] == "谢谢！李"
 
 
+@pytest.mark.slow
 def test_history_list(data_dir):
     catalog = load_catalog([SHIPPED]).catalog
     scenario = catalog.get("unpaid-reminder")

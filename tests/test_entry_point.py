@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
 
 def _log_text(path: Path, process: subprocess.Popen[str]) -> str:
@@ -43,9 +43,25 @@ def test_python_m_ui_opens_the_window(qtbot, tmp_path):
     assert "ERROR" not in log
 
 
+def installed(name: str) -> str | None:
+    """The console script ``name`` beside this interpreter (a .venv not on PATH), else on PATH."""
+    return shutil.which(name, path=str(Path(sys.executable).parent)) or shutil.which(name)
+
+
 def test_the_reply_composer_command_is_installed():
-    command = shutil.which("reply-composer")
+    command = installed("reply-composer")
     assert command, "install the project first: pip install -e '.[test]'"
     done = subprocess.run([command, "--version"], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0
     assert done.stdout.startswith("reply-composer ")
+
+
+def test_the_reply_composer_cli_command_is_installed_and_names_itself(tmp_path):
+    command = installed("reply-composer-cli")
+    assert command, "install the project first: pip install -e '.[test]'"
+    done = subprocess.run(
+        [command, "snippets", "list", "--limit", "0", "--data-dir", str(tmp_path)],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert done.stderr.startswith("reply-composer-cli snippets list: error: argument --limit")

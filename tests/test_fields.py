@@ -7,7 +7,16 @@ from decimal import Decimal
 
 import pytest
 
-from composer.fields import Field, FieldType, FieldValueError, Money, Option, to_json
+from composer.fields import (
+    Field,
+    FieldType,
+    FieldValueError,
+    Money,
+    Option,
+    checked_currency,
+    currencies_in_use,
+    to_json,
+)
 
 
 def make(type_: FieldType, **kwargs) -> Field:
@@ -85,3 +94,58 @@ def test_labels_fall_back_to_english_then_the_name():
     field = Field("x", FieldType.TEXT, {"en": "Ex"})
     assert field.label("zh") == "Ex"
     assert Field("x", FieldType.TEXT, {}).label("zh") == "x"
+
+
+@pytest.mark.parametrize(
+    ("type_", "raw", "words"),
+    [
+        (FieldType.MONEY, "-5", "'-5' is negative: give an amount from 0 to 999,999,999,999.99"),
+        (FieldType.MONEY, "USD -0.01", "'USD -0.01' is negative"),
+        (FieldType.MONEY, "1" + "0" * 12, "is too large: give an amount from 0 to"),
+        (FieldType.MONEY, "9" * 5000, "is too large"),
+        (FieldType.MONEY, {"amount": "1e999999"}, "'1e999999' is too large"),
+        (FieldType.MONEY, {"amount": "1e-999999"}, "has more than 4 decimal places"),
+        (FieldType.MONEY, "5 XXX", "'XXX' is not a currency in use"),
+        (FieldType.MONEY, "5 XTS", "'XTS' is not a currency in use"),
+        (FieldType.MONEY, "5 XAU", "'XAU' is not a currency in use"),
+        (FieldType.MONEY, {"amount": "5", "currency": "dollars"}, "not a three-letter currency"),
+        (FieldType.NUMBER, "-1", "'-1' is negative: give a number from 0 to 1,000,000,000"),
+        (FieldType.NUMBER, "1e999999", "'1e999999' is too large"),
+        (FieldType.NUMBER, "1e-999999", "has more than 4 decimal places"),
+        (FieldType.PERCENT, "101%", "'101' is too large: give a percentage from 0 to 100"),
+        (FieldType.PERCENT, -3, "-3 is negative"),
+    ],
+)
+def test_amounts_and_numbers_are_bounded_with_a_message_naming_the_field(type_, raw, words):
+    """No negative refund, no amount Babel cannot format, no ``¤5.00`` for a made-up code."""
+    with pytest.raises(FieldValueError) as caught:
+        make(type_).coerce(raw)
+    assert str(caught.value).startswith("amount_paid: ")
+    assert words in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("type_", "raw", "expected"),
+    [
+        (FieldType.MONEY, "999,999,999,999.99 VND", Money(Decimal("999999999999.99"), "VND")),
+        (FieldType.MONEY, "0 JPY", Money(Decimal("0"), "JPY")),
+        (FieldType.MONEY, "5 xof", Money(Decimal("5"), "XOF")),  # the CFA franc is real
+        (FieldType.MONEY, "1.2500 KWD", Money(Decimal("1.2500"), "KWD")),
+        (FieldType.NUMBER, "1000000000", Decimal("1000000000")),
+        (FieldType.PERCENT, "100%", Decimal("100")),
+        (FieldType.PERCENT, "0", Decimal("0")),
+    ],
+)
+def test_the_bounds_themselves_are_accepted(type_, raw, expected):
+    assert make(type_).coerce(raw) == expected
+
+
+def test_every_currency_in_use_is_one_babel_writes_with_its_own_sign_or_name():
+    from babel.numbers import format_currency
+
+    codes = currencies_in_use()
+    assert {"USD", "EUR", "GBP", "CNY", "JPY", "RUB", "VND", "BRL"} <= codes
+    assert not {"XXX", "XTS", "XAU", "XDR", "HRK"} & codes
+    for code in codes:
+        assert "¤" not in format_currency(Decimal(5), code, locale="en_US")
+    assert checked_currency(" eur ") == "EUR"

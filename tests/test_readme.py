@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shlex
 from pathlib import Path
 
 from composer.loader import load_catalog
@@ -33,3 +34,38 @@ def test_ci_runs_the_readme_test_and_bundle_commands():
         assert command == expected
     assert "<!-- ci: $1 command -->" in ci
     assert "for step in test bundle" in ci
+
+
+def readme_commands(prefix: str) -> list[str]:
+    """The lines of the README's code blocks that start with ``prefix``."""
+    blocks = re.findall(r"```[^\n]*\n(.*?)```", README, re.S)
+    return [line for block in blocks for line in block.splitlines() if line.startswith(prefix)]
+
+
+def test_the_command_line_examples_work_as_written(capsys, data_dir, monkeypatch, tmp_path):
+    """Each ``python3 dev.py cli`` line runs (in this process: what ``dev.py cli`` runs), its
+    optional ``[...]`` parts left out, in a data folder with a profile, in the README's order;
+    a line with a FILE to bring is only parsed."""
+    from composer.cli import build_parser, main
+    from composer.profile import Profile
+    from composer.profile_store import ProfileStore
+
+    assert not readme_commands("python -m composer"), "from a checkout that needs .venv active"
+    lines = readme_commands("python3 dev.py cli ")
+    assert len(lines) >= 13
+    ProfileStore(data_dir / "profile.json").save(Profile(seller_name="Li", shop_name="Li's"))
+    (values,) = re.findall(r"for example `(\{.*?\})`", README, re.S)
+    (tmp_path / "values.json").write_text(values.replace("\n", " "), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for line in lines:
+        words = shlex.split(re.sub(r"\s*\[[^]]*\]", "", line))[3:]
+        args = [*words, "--data-dir", str(data_dir)]
+        build_parser().parse_args(args)  # argparse exits 2 on a line it does not take
+        if "FILE" in words:
+            continue
+        try:
+            code = main(args)
+        except SystemExit as stop:
+            code = stop.code
+        err = capsys.readouterr().err
+        assert code == 0, f"{line}: exit {code}: {err}"

@@ -55,6 +55,7 @@ def _run(args: list[str], data: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 def test_the_frame_paints_before_the_templates_panes_and_engine_are_imported(tmp_path):
     data = tmp_path / "data"
     data.mkdir()
@@ -118,6 +119,7 @@ def test_work_waits_for_the_first_paint(qtbot, data_dir):
     qtbot.waitUntil(lambda: calls == [True], timeout=5000)
 
 
+@pytest.mark.slow
 def test_self_test_passes_in_one_line(tmp_path):
     done = _run(["-m", "ui", "--self-test"], tmp_path / "home")
     assert done.returncode == 0, done.stdout + done.stderr
@@ -128,6 +130,7 @@ def test_self_test_passes_in_one_line(tmp_path):
     assert not (tmp_path / "home").exists()  # a temporary data folder, never the seller's
 
 
+@pytest.mark.slow
 def test_self_test_names_what_failed(tmp_path):
     broken = tmp_path / "team"
     broken.mkdir()

@@ -49,6 +49,7 @@ def seed(path: Path) -> None:
     SnippetStore(path).save_many([*filler, Snippet("shared", "Shared", {"en": "shared"})])
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")
 def test_a_writer_killed_at_random_moments_never_loses_an_acknowledged_write(data_dir):
     path = data_dir / "snippets.json"
@@ -81,6 +82,7 @@ def test_a_writer_killed_at_random_moments_never_loses_an_acknowledged_write(dat
     assert safe_file.temp_files(path) == []  # what the killed writers left was tidied up
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("writers", "count"), [(2, 40), (4, 15)])
 def test_processes_writing_at_once_lose_nothing(data_dir, writers, count):
     path = data_dir / "snippets.json"

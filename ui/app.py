@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import linecache
 import logging
+import os
 import sys
 import time
 import traceback
@@ -17,7 +19,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from composer import paths
-from composer.options import VersionAction, add_folder_options
+from composer.options import OneLineParser, VersionAction, add_folder_options
 from ui import i18n
 from ui.assets import app_icon
 from ui.i18n import _
@@ -114,7 +116,7 @@ def _renderer(catalog: Catalog, data: Path, snippets: SnippetLookup) -> Renderer
 
 
 def _parse_args(argv: Sequence[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="reply-composer", description="Reply Composer")
+    parser = OneLineParser(prog="reply-composer", description="Reply Composer")
     add_folder_options(parser)
     parser.add_argument("--version", action=VersionAction)
     parser.add_argument(
@@ -135,9 +137,11 @@ def _setup_logging(data: Path) -> Path | None:
         assert log_file is not None
         log_file.parent.mkdir(parents=True, exist_ok=True)
         # Keep one older log once it passes 1 MB (checked at start; logging.handlers' rotating
-        # handler would cost ~14 ms of imports on every start).
+        # handler would cost ~14 ms of imports on every start). Windows refuses to rename a
+        # file another copy of the app has open: then this one appends to it instead.
         if log_file.exists() and log_file.stat().st_size > 1_000_000:
-            log_file.replace(log_file.with_suffix(".log.1"))
+            with contextlib.suppress(OSError):
+                log_file.replace(log_file.with_suffix(".log.1"))
         handler = logging.FileHandler(log_file, encoding="utf-8")
     except OSError:
         log_file, handler = None, logging.StreamHandler()
@@ -179,6 +183,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ui.selftest import self_test
 
         return self_test(argv[0], [Path(p) for p in args.templates])
+    if _no_display(argv):
+        print(
+            "reply-composer: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are "
+            "not set): start it from a desktop session, or on a server with `xvfb-run -a "
+            "reply-composer`; `reply-composer --self-test` checks it without a window.",
+            file=sys.stderr,
+        )
+        return NO_DISPLAY
     data = paths.data_dir(args.data_dir)
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
@@ -186,6 +198,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName("ReplyComposer")
     app.setDesktopFileName("reply-composer")
     app.setWindowIcon(app_icon())
+    from ui import theme
+
+    theme.use_chinese_fonts(app)
     try:
         data.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -201,8 +216,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     _install_excepthook(log_file)
     settings = WindowSettings(data)
     if settings.theme != "system":  # the system's is Qt's own: nothing to apply
-        from ui import theme
-
         theme.apply_theme(app, settings.theme)
     # The frame paints first; the templates, the panes and the first draft come right after.
     window = window_frame(settings)
@@ -222,6 +235,21 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     after_first_paint(window, shown)
     return int(app.exec())
+
+
+NO_DISPLAY = 3
+"""The exit code when Linux has no display for the window (as ``dev.py start``'s)."""
+
+
+def _no_display(argv: Sequence[str]) -> bool:
+    """True on Linux with no X11 or Wayland display and no Qt platform chosen (the
+    ``QT_QPA_PLATFORM`` variable or ``-platform``): Qt would die there with a message about
+    missing xcb libraries, which points a newcomer the wrong way."""
+    if not sys.platform.startswith("linux") or "-platform" in argv:
+        return False
+    return not any(
+        os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    )
 
 
 def _forget_source_lines() -> None:

@@ -8,12 +8,43 @@ banner) come from ``accents()`` so they stay readable on either background.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 THEMES = ("system", "light", "dark")
+
+# The fonts that write Simplified Chinese well on each system, best first: the system's UI
+# font has no Chinese, and left to itself Qt may take Chinese characters from a Japanese
+# font (MS UI Gothic, Hiragino Kaku Gothic, Noto Sans CJK JP), whose shapes differ from the
+# mainland forms, or from SimSun, a serif that is thin on screen. One missing is skipped.
+CHINESE_FONTS = {
+    "win32": ("Microsoft YaHei UI", "Microsoft YaHei", "DengXian", "SimHei"),
+    "darwin": ("PingFang SC", "Hiragino Sans GB", "Heiti SC", "STHeiti"),
+    "linux": (
+        "Noto Sans CJK SC",
+        "Source Han Sans SC",
+        "WenQuanYi Micro Hei",
+        "Droid Sans Fallback",
+    ),
+}
+
+
+def chinese_font_fallback(font: QFont, platform: str | None = None) -> QFont:
+    """``font`` with this system's Simplified Chinese fonts after its own family, for the
+    characters its family lacks (Latin text keeps the system's UI font)."""
+    wanted = CHINESE_FONTS.get(platform or sys.platform) or CHINESE_FONTS["linux"]
+    families = [font.family(), *(f for f in wanted if f != font.family())]
+    fallback = QFont(font)
+    fallback.setFamilies(families)
+    return fallback
+
+
+def use_chinese_fonts(app: QGuiApplication) -> None:
+    """Make the app's font fall back to the system's Simplified Chinese fonts."""
+    app.setFont(chinese_font_fallback(app.font()))
 
 
 @dataclass(frozen=True)
