@@ -31,9 +31,9 @@ def add_platform_option(render: argparse.ArgumentParser) -> None:
         "--platform",
         metavar="NAME",
         default=DEFAULT_PLATFORM,
-        help="apply this platform's message rules in the checks: amazon, ebay, aliexpress, "
-        f"shopee, etsy, wish or {DEFAULT_PLATFORM} (the default), or one from your "
-        "platforms.toml",
+        help="apply this platform's message rules in the checks (and give templates its name "
+        "as `platform`): amazon, ebay, aliexpress, shopee, etsy, wish, tiktok, temu or "
+        f"{DEFAULT_PLATFORM} (the default), or one from your platforms.toml",
     )
 
 
