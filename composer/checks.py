@@ -5,7 +5,10 @@ Every finding has a stable code, a severity (``error``: copying asks first; ``wa
 checks always run (an unfilled field, a leftover placeholder, Chinese in the English reply, a
 reply that cannot render); the others are the rules of the platform chosen (links, e-mail
 addresses, phone numbers, taking the sale off the platform, review incentives, asking only
-happy buyers for a review, emoji, HTML, length), read from ``composer.platforms``.
+happy buyers for a review, emoji, HTML, length, coupons for a future purchase), read from
+``composer.platforms``. A rule can depend on what kind of message the scenario is (its
+``kind``): Amazon forbids a proactive notice that only confirms shipment and a feedback
+request that only thanks, and public replies to reviews have their own length limit.
 """
 
 from __future__ import annotations
@@ -115,7 +118,7 @@ def check_draft(
             continue
         language = languages.get(code)
         reads_chinese = language is not None and language.locale.startswith(CJK_LOCALES)
-        context = _Context(platform, phrases or Phrases(), code, scenario, values)
+        context = _Context(platform, phrases or Phrases(), code, scenario, values, scenario.kind)
         for part, text in (("subject", draft.subject or ""), ("body", draft.body)):
             found.extend(context.check(text, part, reads_chinese))
     order = {code: index for index, code in enumerate(result.drafts)}
@@ -137,9 +140,11 @@ def check_text(
     phrases: Phrases | None = None,
     reads_chinese: bool = False,
     part: str = "body",
+    kind: str = "answer",
 ) -> list[Check]:
-    """The findings on one plain text in ``language`` (no scenario: no field is known)."""
-    context = _Context(platform, phrases or Phrases(), language)
+    """The findings on one plain text in ``language`` (no scenario: no field is known), as a
+    message of ``kind`` (one of ``composer.scenario.MESSAGE_KINDS``)."""
+    context = _Context(platform, phrases or Phrases(), language, kind=kind)
     return list(context.check(text, part, reads_chinese))
 
 
@@ -244,8 +249,10 @@ class _Context:
         language: str,
         scenario: Scenario | None = None,
         values: Mapping[str, Value] | None = None,
+        kind: str = "answer",
     ) -> None:
         self.scenario = scenario
+        self.kind = kind  # what the message is: the rules of some depend on it
         self.platform = platform
         self.phrases = phrases
         self.language = language
@@ -291,9 +298,12 @@ class _Context:
             "off-platform": self._phrases,
             "review-incentive": self._phrases,
             "review-conditional": self._phrases,
+            "future-coupon": self._phrases,
+            "shipping-confirmation": self._shipping_confirmation,
+            "thank-you-only": self._thank_you_only,
         }
         for code, detect in detectors.items():
-            rule = self.platform.rule(code)
+            rule = self.platform.rule(code, self.kind)
             if rule is not None:
                 yield from list(detect(rule, text, part))[:MAX_PER_KIND]
 
@@ -403,17 +413,54 @@ class _Context:
             )
 
     def _too_long(self, rule: Rule, text: str, part: str) -> Iterator[Check]:
-        limit = rule.limit or 0
-        if part == "body" and len(text) > limit:
+        limit = rule.limit_for(self.kind)
+        if part == "body" and limit is not None and len(text) > limit:
             names = self.names()
-            yield self._finding(
-                rule,
-                limit,
-                len(text),
-                part,
-                f"{len(text):,} characters; {names['en']} takes at most {limit:,}",
-                f"共{len(text)}个字符，{names['zh']}最多{limit}个",
-            )
+            if self.kind == "review-reply":
+                en = f"{len(text):,} characters; a public reply on {names['en']} takes at most"
+                zh = f"共{len(text)}个字符，{names['zh']}的公开回复最多{limit}个"
+            else:
+                en = f"{len(text):,} characters; {names['en']} takes at most"
+                zh = f"共{len(text)}个字符，{names['zh']}最多{limit}个"
+            yield self._finding(rule, limit, len(text), part, f"{en} {limit:,}", zh)
+
+    def _shipping_confirmation(self, rule: Rule, text: str, part: str) -> Iterator[Check]:
+        """A notice that confirms an order or its shipment, and is about no problem with it
+        (a delay, a hold): the platform sends its own confirmations (Amazon)."""
+        entries = self.phrases.entries(self.language, rule.code)
+        spans = _phrase_spans(entries, text)
+        if not spans or _phrase_spans(self.phrases.entries(self.language, "order-problem"), text):
+            return
+        names = self.names()
+        start, end = spans[0]
+        shown = _excerpt(text[start:end])
+        yield self._finding(
+            rule,
+            start,
+            end,
+            part,
+            f"{names['en']} sends its own order and shipping confirmations: a notice that only "
+            f"confirms the order or its shipment is not allowed (“{shown}”)",
+            f"{names['zh']}会自行发送订单和发货确认，不允许卖家主动发送仅确认订单或发货的通知"
+            f"（“{shown}”）",
+        )
+
+    def _thank_you_only(self, rule: Rule, text: str, part: str) -> Iterator[Check]:
+        """A message sent unasked that asks for no review or feedback: only a thank-you."""
+        if part != "body" or self.phrases.entries(self.language, "review-request") == ():
+            return  # no wording to tell by in this language: say nothing rather than guess
+        if _phrase_spans(self.phrases.entries(self.language, "review-request"), text):
+            return
+        names = self.names()
+        yield self._finding(
+            rule,
+            0,
+            0,
+            part,
+            f"Not allowed on {names['en']}: a message that only says thank you; a feedback "
+            "request must ask, neutrally, for a review or feedback",
+            f"{names['zh']}不允许只表示感谢的消息；请求评价的消息须以中立的方式请买家留评",
+        )
 
     def _phrases(self, rule: Rule, text: str, part: str) -> Iterator[Check]:
         names = self.names()
@@ -429,6 +476,10 @@ class _Context:
             "review-conditional": (
                 "Asks only a happy buyer for a review, or for a good one: “{}”",
                 "只请满意的买家留评，或索要好评：“{}”",
+            ),
+            "future-coupon": (
+                f"No coupon or discount for a future purchase on {names['en']}: “{{}}”",
+                f"{names['zh']}不允许提供下次购物的优惠券或折扣：“{{}}”",
             ),
         }
         en, zh = messages[rule.code]

@@ -31,9 +31,10 @@ def add_platform_option(render: argparse.ArgumentParser) -> None:
     render.add_argument(
         "--platform",
         metavar="NAME",
-        help="apply this platform's message rules in the checks: amazon, ebay, aliexpress, "
-        f"shopee, etsy, wish or {DEFAULT_PLATFORM}, or one from your platforms.toml (default: "
-        f"your profile's platform, as in the app, else {DEFAULT_PLATFORM})",
+        help="apply this platform's message rules in the checks (and give templates its name "
+        "as `platform`): amazon, ebay, aliexpress, shopee, etsy, wish, tiktok, temu or "
+        f"{DEFAULT_PLATFORM}, or one from your platforms.toml (default: your profile's platform, "
+        f"as in the app, else {DEFAULT_PLATFORM})",
     )
 
 

@@ -1,9 +1,10 @@
 """The replies the seller copied: findable by order number or buyer, reopened with their values.
 
-Each copy saves a record: the scenario, the values, the rendered texts, when, the order number
-and the buyer's name. Records older than the seller's chosen number of days are deleted when a
-new one is saved, and there is a ceiling on how many are kept, so the file never grows without
-bound; both limits are shown where the history is.
+Each copy saves a record: the scenario, the values, the rendered texts, when, the order number,
+the buyer's name, and the reply's format (chat or e-mail) and platform. Records older than the
+seller's chosen number of days are deleted when a new one is saved, and there is a ceiling on
+how many are kept, so the file never grows without bound; both limits are shown where the
+history is.
 """
 
 from __future__ import annotations
@@ -95,6 +96,8 @@ class HistoryRecord:
     copied: str = ""  # which was copied: a language code, or "all"
     order_number: str = ""
     buyer_name: str = ""
+    reply_format: str = ""  # "chat" or "email"; "" in records saved before it was kept
+    platform: str = ""  # the platform the checks and the template followed, as "amazon"
 
     def title(self, language: str) -> str:
         return self.titles.get(language) or self.titles.get("en") or self.scenario_id
@@ -124,6 +127,8 @@ def _record(doc_id: int, doc: Mapping[str, Any]) -> HistoryRecord | None:
             copied=str(doc.get("copied") or ""),
             order_number=str(doc.get("order_number") or ""),
             buyer_name=str(doc.get("buyer_name") or ""),
+            reply_format=str(doc.get("format") or ""),
+            platform=str(doc.get("platform") or ""),
         )
     except (KeyError, TypeError, ValueError, AttributeError, OverflowError):
         return None  # the storage checks documents on read; this is for one made in memory
@@ -182,8 +187,12 @@ class HistoryStore(Store):
         values: Mapping[str, Value],
         result: RenderResult,
         copied: str = "",
+        *,
+        reply_format: str = "",
+        platform: str = "",
     ) -> HistoryRecord:
-        """Save what was just copied; older records past the limits go in the same write.
+        """Save what was just copied (in ``reply_format``, for ``platform``); older records
+        past the limits go in the same write.
 
         Broken characters (half an emoji) in the texts are replaced with U+FFFD.
         """
@@ -201,6 +210,9 @@ class HistoryStore(Store):
             "copied": copied,
             "order_number": str(values.get("order_number") or "").strip(),
             "buyer_name": str(values.get("buyer_name") or "").strip(),
+            # Optional fields: a record without them (an older file) reads as "".
+            "format": reply_format,
+            "platform": platform,
         }
         doc = mend_json(doc)[0]
         with self.transaction():

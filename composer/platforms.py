@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from composer import paths
+from composer.scenario import MESSAGE_KINDS
 
 SEVERITIES = ("error", "warning", "info")
 CERTAINTIES = ("documented", "reported", "cautious")
@@ -29,8 +30,20 @@ RULE_CODES = (
     "emoji",
     "html",
     "too-long",
+    "shipping-confirmation",
+    "thank-you-only",
+    "future-coupon",
 )
-PHRASE_CODES = ("off-platform", "review-incentive", "review-conditional")
+PHRASE_CODES = (
+    "off-platform",
+    "review-incentive",
+    "review-conditional",
+    "shipping-confirmation",
+    "order-problem",  # a notice about one of these is not a mere shipping confirmation
+    "review-request",  # what makes a feedback request more than a thank-you
+    "future-coupon",
+)
+OTHER_KINDS = "other"  # in a per-kind ``limit`` table: every kind not named there
 DEFAULT_PLATFORM = "generic"
 
 
@@ -44,6 +57,16 @@ class Rule:
     source: str
     enabled: bool = True
     limit: int | None = None  # too-long: the most characters a message may have
+    kinds: tuple[str, ...] = ()  # the message kinds it applies to; () is every kind
+    limits: Mapping[str, int] = field(default_factory=dict)  # too-long: a limit per kind
+
+    def applies_to(self, kind: str | None) -> bool:
+        """True when the rule covers a message of ``kind`` (None: a text of no known kind)."""
+        return not self.kinds or kind in self.kinds
+
+    def limit_for(self, kind: str | None) -> int | None:
+        """The most characters a message of ``kind`` may have (None: no limit)."""
+        return self.limits.get(kind or "", self.limit)
 
 
 @dataclass(frozen=True)
@@ -64,10 +87,13 @@ class Platform:
         """How a check message names the platform (``most platforms`` for the generic one)."""
         return self.called.get(language) or self.name(language)
 
-    def rule(self, code: str) -> Rule | None:
-        """The rule for ``code`` if the platform has it and it is switched on."""
+    def rule(self, code: str, kind: str | None = None) -> Rule | None:
+        """The rule for ``code`` if the platform has it, it is switched on and (given a
+        message ``kind``) it applies to that kind of message."""
         rule = self.rules.get(code)
-        return rule if rule is not None and rule.enabled else None
+        if rule is None or not rule.enabled:
+            return None
+        return rule if kind is None or rule.applies_to(kind) else None
 
 
 PhraseEntry = tuple[re.Pattern[str], ...]
@@ -190,14 +216,42 @@ def _rule(code: str, spec: Any, where: str, problems: list[str]) -> Rule | None:
         problems.append(f"{where}: certainty must be one of {', '.join(CERTAINTIES)}")
         return None
     enabled = spec.get("enabled", True)
-    limit = spec.get("limit")
     if not isinstance(enabled, bool):
         problems.append(f"{where}: enabled must be true or false")
         return None
-    if code == "too-long" and not (isinstance(limit, int) and limit > 0):
-        problems.append(f"{where}: too-long needs a limit, a whole number of characters")
+    kinds = spec.get("kinds", [])
+    if not isinstance(kinds, list) or not all(k in MESSAGE_KINDS for k in kinds):
+        known = ", ".join(MESSAGE_KINDS)
+        problems.append(f"{where}: kinds must be a list of message kinds: {known}")
         return None
-    return Rule(code, severity, certainty, str(spec.get("source", "")), enabled, limit)
+    limit, limits = _limits(spec.get("limit"))
+    if code == "too-long" and limit is None and not limits:
+        problems.append(
+            f"{where}: too-long needs a limit, a whole number of characters, or a table of "
+            f"them by message kind ({', '.join(MESSAGE_KINDS)}, {OTHER_KINDS})"
+        )
+        return None
+    source = str(spec.get("source", ""))
+    return Rule(code, severity, certainty, source, enabled, limit, tuple(kinds), limits)
+
+
+def _limits(value: Any) -> tuple[int | None, dict[str, int]]:
+    """``limit = 2000`` (every kind) or ``limit = { review-reply = 500, other = 2000 }``;
+    anything else is no limit (the caller says so)."""
+
+    def whole(n: Any) -> bool:
+        return isinstance(n, int) and not isinstance(n, bool) and n > 0
+
+    if whole(value):
+        return value, {}
+    known = (*MESSAGE_KINDS, OTHER_KINDS)
+    if not isinstance(value, Mapping) or not value:
+        return None, {}
+    if not all(k in known and whole(n) for k, n in value.items()):
+        return None, {}
+    limits = {str(k): int(n) for k, n in value.items() if k != OTHER_KINDS}
+    other = value.get(OTHER_KINDS)
+    return (int(other) if other is not None else None), limits
 
 
 def _phrases(

@@ -28,15 +28,20 @@ def main() -> int:
     parser.add_argument("--size", default="1360x820")
     parser.add_argument("--language", default="en", help="interface language: en or zh_CN")
     parser.add_argument("--theme", default="light", choices=["light", "dark", "system"])
+    parser.add_argument("--format", default="chat", choices=["chat", "email"], help="reply format")
+    parser.add_argument("--platform", default="", help="the platform chosen for the checks")
     args = parser.parse_args()
 
-    app = QApplication(sys.argv)
+    app = QApplication(sys.argv[:1])  # Qt would take --platform for its own option
     with tempfile.TemporaryDirectory() as data:
         window = build_main_window(data)
         window.set_interface_language(args.language)
         window.set_theme(args.theme)
         width, height = (int(n) for n in args.size.split("x"))
         window.resize(width, height)
+        window.set_reply_format(args.format)
+        if args.platform:
+            window.choose_platform(args.platform)
         window.choose_scenario(args.scenario)
         if not args.empty:
             window.controller.fill_examples()

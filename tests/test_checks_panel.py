@@ -45,7 +45,7 @@ def test_the_platform_chooser_changes_the_rules_and_is_remembered(qtbot, data_di
     qtbot.addWidget(first)
     chooser = first.findChild(QComboBox, "platformChooser")
     assert chooser.currentData() == "generic"
-    assert chooser.count() == 7
+    assert chooser.count() == 9
     first.choose_scenario("shipping-delay")
     first.controller.fill_examples()
     first.form.editors["buyer_name"].insert(" 😊")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from decimal import Decimal
 
 import pytest
@@ -133,3 +134,24 @@ def test_a_missing_history_file_is_an_empty_history_and_is_not_created(data_dir)
     store = HistoryStore(data_dir / "history.json")
     assert store.records() == [] and store.problems == []
     assert not (data_dir / "history.json").exists()
+
+
+def test_a_copy_records_its_format_and_platform_and_older_records_still_read(history, load):
+    catalog = load().catalog
+    scenario = catalog.get("shipping-delay")
+    values = scenario.examples()
+    result = Renderer(catalog).render_draft(
+        scenario, values, reply_format="email", platform="amazon"
+    )
+    history.add(scenario, values, result, "en", reply_format="email", platform="amazon")
+    (stored,) = history.records()
+    assert (stored.reply_format, stored.platform) == ("email", "amazon")
+    assert stored.drafts["en"]["body"].startswith("Dear ")
+    # A record saved before these fields existed: the same file, without them.
+    raw = json.loads(history.path.read_text(encoding="utf-8"))
+    for doc in raw["records"].values():
+        del doc["format"], doc["platform"]
+    history.path.write_text(json.dumps(raw), encoding="utf-8")
+    (old,) = HistoryStore(history.path).records()
+    assert (old.reply_format, old.platform) == ("", "")
+    assert old.drafts == stored.drafts

@@ -44,6 +44,7 @@ class DraftController(QObject):
         self.profile = profile or Profile()
         self.rulebook = rulebook or RuleBook({}, Phrases())
         self.platform: Platform | None = self.rulebook.platform(DEFAULT_PLATFORM)
+        self.reply_format = "chat"  # or "email": the longer letter
         self.scenario: Scenario | None = None
         self.result: RenderResult | None = None
         self._checks: list[Check] | None = None  # of ``result``; worked out when asked for
@@ -164,11 +165,28 @@ class DraftController(QObject):
         self.render()
         return True
 
+    def set_format(self, reply_format: str) -> None:
+        """Write the reply as a chat message ("chat") or as the longer letter ("email")."""
+        if reply_format != self.reply_format:
+            self.reply_format = reply_format
+            self.render()
+
+    @property
+    def platform_id(self) -> str:
+        """The chosen platform's key as templates read it (``platform == "amazon"``)."""
+        return (self.platform.id if self.platform else DEFAULT_PLATFORM).lower()
+
     def render(self) -> RenderResult | None:
-        """Render the current scenario in every language it has, check it, announce it."""
+        """Render the current scenario in every language it has, in the chosen format and for
+        the chosen platform; check it; announce it."""
         if self.scenario is None or self._held:
             return None
-        self.result = self.renderer.render_draft(self.scenario, self.values)
+        self.result = self.renderer.render_draft(
+            self.scenario,
+            self.values,
+            reply_format=self.reply_format,
+            platform=self.platform_id,
+        )
         self._checks = None
         self.rendered.emit(self.result)
         # The checks follow on the next turn of the event loop: the previews update within

@@ -27,7 +27,14 @@ if TYPE_CHECKING:
         QResizeEvent,
         QShowEvent,
     )
-    from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QSplitter
+    from PySide6.QtWidgets import (
+        QButtonGroup,
+        QLabel,
+        QPushButton,
+        QRadioButton,
+        QScrollArea,
+        QSplitter,
+    )
 
     from composer.advisor import Option
     from composer.checks import Check
@@ -43,6 +50,12 @@ if TYPE_CHECKING:
     from ui.settings import WindowSettings
 
 BOTH_SEPARATOR = "\n\n----------\n\n"
+# The reply formats a template can take (``format`` in a template; composer.jinja's
+# REPLY_FORMATS), with their names in the window. Chat comes first: it is the default.
+REPLY_FORMATS = {
+    "chat": (N_("Chat message"), N_("A short message for the platform's chat, read on a phone")),
+    "email": (N_("E-mail"), N_("The longer, formal letter, for e-mail")),
+}
 
 
 class MainWindow(QMainWindow):
@@ -63,6 +76,10 @@ class MainWindow(QMainWindow):
     reset_button: QPushButton
     advise_button: QPushButton
     checks_panel: ChecksPanel
+    format_label: QLabel
+    format_buttons: dict[str, QRadioButton]
+    format_group: QButtonGroup
+    format_actions: dict[str, QAction]
     copy_buttons: dict[str, QPushButton]
     copy_both_button: QPushButton
     guidance_heading: QLabel
@@ -158,9 +175,11 @@ class MainWindow(QMainWindow):
     def _build_layout(self) -> None:
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import (
+            QButtonGroup,
             QHBoxLayout,
             QLabel,
             QPushButton,
+            QRadioButton,
             QScrollArea,
             QSplitter,
             QVBoxLayout,
@@ -229,9 +248,26 @@ class MainWindow(QMainWindow):
         copy_row.addStretch(1)
         if "en" in self.copy_buttons:
             self.copy_buttons["en"].setDefault(True)
+        # Above the previews: write the reply as a chat message or as the longer e-mail.
+        self.format_label = QLabel(self)
+        self.format_label.setObjectName("replyFormatLabel")
+        self.format_group = QButtonGroup(self)
+        self.format_buttons = {}
+        format_row = QHBoxLayout()
+        format_row.addWidget(self.format_label)
+        for name in REPLY_FORMATS:
+            choice = QRadioButton(self)
+            choice.setObjectName(f"format{name.title()}")  # formatChat, formatEmail
+            choice.toggled.connect(lambda checked, n=name: checked and self.set_reply_format(n))
+            self.format_group.addButton(choice)
+            self.format_buttons[name] = choice
+            format_row.addWidget(choice)
+        self.format_label.setBuddy(self.format_buttons["chat"])
+        format_row.addStretch(1)
         preview_area = QWidget(self)
         preview_layout = QVBoxLayout(preview_area)
         preview_layout.setContentsMargins(0, 0, 0, 0)
+        preview_layout.addLayout(format_row)
         preview_layout.addWidget(self.preview_splitter, 1)
         preview_layout.addLayout(copy_row)
         guidance_area = QWidget(self)
@@ -330,6 +366,20 @@ class MainWindow(QMainWindow):
         )
         self.reply_menu.addAction(self.copy_both_action)
         self.reply_menu.addSeparator()
+        self.format_actions = {}
+        format_keys = {"chat": "Ctrl+Shift+M", "email": "Ctrl+Shift+E"}
+        format_actions = QActionGroup(self)
+        for name in REPLY_FORMATS:
+            action = self._action(
+                lambda _=False, n=name: self.set_reply_format(n),
+                [key(format_keys[name])],
+                f"{name}FormatAction",
+            )
+            action.setCheckable(True)
+            format_actions.addAction(action)
+            self.format_actions[name] = action
+            self.reply_menu.addAction(action)
+        self.reply_menu.addSeparator()
         self.example_action = self._action(self.controller.fill_examples, [], "exampleAction")
         self.reset_action = self._action(self.controller.reset, [], "resetAction")
         self.reply_menu.addActions([self.example_action, self.reset_action])
@@ -390,6 +440,12 @@ class MainWindow(QMainWindow):
         self.form_scroll.setAccessibleDescription(_("The details this reply needs"))
         self.checks_panel.ui_language = self.ui_language
         self.checks_panel.retranslate()
+        self.format_label.setText(_("Reply as:"))
+        for name, (label, tip) in REPLY_FORMATS.items():
+            self.format_buttons[name].setText(_(label))
+            self.format_buttons[name].setToolTip(_(tip))
+            self.format_actions[name].setText(_(label))
+            self.format_actions[name].setToolTip(_(tip))
         self.advise_button.setText(_("Advise…"))
         self.advise_button.setToolTip(_("Which remedy to offer, and what each costs you"))
         self.guidance_heading.setText(_("How to handle it"))
@@ -597,6 +653,24 @@ class MainWindow(QMainWindow):
         self._accepted_errors |= keys
         return True
 
+    def set_reply_format(self, name: str) -> bool:
+        """Write the replies as a chat message or as the longer e-mail, and remember it."""
+        if name not in REPLY_FORMATS:
+            return False
+        self.settings.reply_format = name
+        self._show_format(name)
+        self.controller.set_format(name)  # renders again at once
+        return True
+
+    def _show_format(self, name: str) -> None:
+        """Tick ``name`` in the row above the previews and in the menu, announcing nothing."""
+        button = self.format_buttons[name]
+        if not button.isChecked():
+            button.blockSignals(True)
+            button.setChecked(True)
+            button.blockSignals(False)
+        self.format_actions[name].setChecked(True)
+
     def choose_platform(self, platform_id: str) -> None:
         """Check drafts against ``platform_id``'s message rules, and remember the choice."""
         if self.controller.set_platform(platform_id):
@@ -740,6 +814,10 @@ class MainWindow(QMainWindow):
             self.controller.set_platform(DEFAULT_PLATFORM)
         if self.controller.platform is not None:
             self.checks_panel.set_platform(self.controller.platform.id)
+        saved = self.settings.reply_format
+        reply_format = saved if saved in REPLY_FORMATS else next(iter(REPLY_FORMATS))
+        self.controller.set_format(reply_format)
+        self._show_format(reply_format)
         for name, splitter in self._splitters().items():
             state = self.settings.splitter(name)
             if state is not None:

@@ -107,7 +107,14 @@ class SellerDataUi:
         if controller.scenario is None or controller.result is None:
             return
         try:
-            self.data.history.add(controller.scenario, controller.values, controller.result, copied)
+            self.data.history.add(
+                controller.scenario,
+                controller.values,
+                controller.result,
+                copied,
+                reply_format=controller.reply_format,
+                platform=controller.platform_id,
+            )
         except StoreError as exc:
             log.warning("history not saved: %s", exc)
             self.window.statusBar().showMessage(

@@ -69,6 +69,16 @@ class WindowSettings:
         return bool(self._qsettings.value("checks/platform"))
 
     @property
+    def reply_format(self) -> str:
+        """ "chat" (a platform message, the default) or "email" (the longer letter); any other
+        value is the window's to reject."""
+        return str(self._qsettings.value("draft/format", "chat") or "chat")
+
+    @reply_format.setter
+    def reply_format(self, value: str) -> None:
+        self._set("draft/format", value)
+
+    @property
     def ui_language(self) -> str:
         """The interface language chosen in the menu; "" follows the system."""
         return str(self._qsettings.value("ui/language", "") or "")
