@@ -269,12 +269,14 @@ def test_unfilled_fields_point_at_their_marker_and_field():
 
 
 def test_an_optional_field_the_reply_shows_empty_is_a_warning():
-    values = {**RESULT.catalog.get("address-change").examples(), "remedy": "reship"}
-    values["new_address"] = None
-    result, found = draft_checks("address-change", values)
+    scenario = RESULT.catalog.get("returning-to-sender")
+    values = {**scenario.examples(), "reason": "refused"}
+    values["offer"] = "refund-less-shipping-buyer-pays"
+    values["shipping_cost"] = None
+    result, found = draft_checks("returning-to-sender", values)
     (check,) = [c for c in found if c.code == "unfilled-field"]
-    assert (check.severity, check.field) == ("warning", "new_address")
-    assert result.drafts["en"].body[check.start : check.end] == "[New address]"
+    assert (check.severity, check.field) == ("warning", "shipping_cost")
+    assert result.drafts["en"].body[check.start : check.end] == "[Shipping kept back]"
 
 
 def test_a_carriers_number_is_only_a_warning_but_the_sellers_own_is_an_error():

@@ -141,13 +141,13 @@ def test_the_advisor_fills_the_address_change_remedy(window, qtbot):
     assert dialog.results.topLevelItem(0).text(1) == "12.00 USD"
     dialog.use_button.click()
     assert window.controller.values["remedy"] == "reship"
-    assert "we will ship your item again" in window.previews["en"].body.toPlainText()
+    assert "place a new order with that address" in window.previews["en"].body.toPlainText()
     assert window.form.editors["remedy"].currentData() == "reship"
     dialog.amounts["order_value"].setValue(300)
     assert dialog.selected().remedy == "decline-politely"
     dialog.use_button.click()
     assert window.controller.values["remedy"] == "too-late"
-    assert "too late to change" in window.previews["en"].body.toPlainText()
+    assert "hold it for pickup or redirect it" in window.previews["en"].body.toPlainText()
 
 
 def test_a_remedy_the_scenario_has_no_option_for_cannot_be_used(window, qtbot):

@@ -82,8 +82,8 @@ def test_insert_puts_the_text_at_the_cursor_of_the_long_text_field(window, panel
     qtbot.waitExposed(window)
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    window.choose_scenario("address-change")
-    box = window.findChild(QPlainTextEdit, "field_new_address")
+    window.choose_scenario("return-instructions")
+    box = window.findChild(QPlainTextEdit, "field_return_address")
     box.setPlainText("Line one\nLine two")
     box.setFocus()
     qtbot.waitUntil(box.hasFocus)
@@ -96,7 +96,7 @@ def test_insert_puts_the_text_at_the_cursor_of_the_long_text_field(window, panel
     with qtbot.waitSignal(window.controller.rendered):
         assert panel.insert()  # ...and Insert still goes where the seller was
     assert box.toPlainText() == "Line oneBest regards, Li Wei\nLine two"
-    assert window.controller.values["new_address"] == box.toPlainText()
+    assert window.controller.values["return_address"] == box.toPlainText()
     assert SnippetStore(panel.store.path).get("sig").use_count == 1
     panel.language.setCurrentIndex(panel.language.findData("zh"))
     panel.insert()

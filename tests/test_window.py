@@ -57,7 +57,7 @@ def test_it_opens_on_a_scenario_with_its_preview_ready(window):
         ("delay", ["holiday-notice", "shipping-delay"]),
         ("ADDRESS-change", ["address-change"]),
         ("改地址", ["address-change"]),
-        ("customs 海关", ["shipping-delay", "not-received"]),
+        ("customs 海关", ["shipping-delay", "customs-charges", "not-received"]),
         ("payment", ["unpaid-reminder"]),
         ("zzzz", []),
     ],
@@ -231,8 +231,8 @@ def test_example_and_clear_buttons(window, qtbot):
 def test_guidance_shows_both_languages(window):
     window.choose_scenario("address-change")
     text = child(window, QTextBrowser, "guidancePanel").toPlainText()
-    assert "High-value item" in text
-    assert "货值较高" in text
+    assert "Already shipped, high-value item" in text
+    assert "已发货、货值较高" in text
 
 
 def test_window_state_and_last_scenario_are_remembered(qtbot, data_dir):
