@@ -242,9 +242,11 @@ def _not_as_expected(case: Case, b: _Builder) -> list[Option]:
         b.option(
             "reship-shared-cost",
             item + ship - share,
-            "Re-ship free of charge if the buyer pays part of the item's value ({paid}); "
-            "with your margin it about breaks even.",
-            "免费重发，但请买家承担部分货值（{paid}）；算上利润基本不赚不赔。",
+            "A re-shipment whose cost the buyer agreed to share: the buyer pays {paid} of the "
+            "item's value, and with your margin it about breaks even. Ask only once the buyer "
+            "has accepted a re-shipment.",
+            "买家同意分担费用的补发：买家承担货值中的{paid}，算上利润基本不赚不赔。"
+            "仅在买家接受补发之后再协商。",
             paid=share,
         ),
         b.option(
