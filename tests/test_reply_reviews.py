@@ -360,9 +360,12 @@ def test_an_invoice_goes_through_the_platform():
     en, zh, _ = render("invoice-request", how="platform", platform="amazon")
     assert "go to Your Orders, find the order and choose Invoice" in en.body
     assert "我的订单" in zh.body
-    en, _zh, _ = render("invoice-request", platform="ebay")
-    assert "attached to this message." in en.body and "PDF" not in en.body
-    en, _zh, _ = render("invoice-request", platform="aliexpress")
+    for how in ("attached", "need-details", "by-date"):
+        en, _zh, _ = render("invoice-request", platform="ebay", how=how)
+        assert "PDF" not in en.body, how  # eBay messages take photos; a PDF is not confirmed
+    en, _zh, _ = render("invoice-request", platform="ebay", how="attached")
+    assert "attached to this message." in en.body
+    en, _zh, _ = render("invoice-request", platform="aliexpress", how="attached")
     assert "attached to this message as a PDF." in en.body
     en, _zh, result = render("invoice-request", how="by-date", send_by=None)
     assert "by [Send by]" in en.body and "send_by" in result.missing
