@@ -26,7 +26,7 @@ from composer.fields import Field, FieldType, Money, Value
 from composer.formatting import format_day, format_money, format_span, format_value
 from composer.scenario import Language
 
-DATE_FUNCTIONS = ("delivery_window", "spring_festival", "spring_festival_pause")
+DATE_FUNCTIONS = ("date_span", "delivery_window", "spring_festival", "spring_festival_pause")
 # What every reply's template can read besides its fields: how the reply is sent
 # (``format``: "chat", a platform message, or "email", the longer letter) and the platform it
 # goes to (``platform``: a key of platforms.toml, such as "amazon", or "generic").
@@ -198,6 +198,25 @@ class ShownSpan:
         return self.span is not None and self.missing is None
 
 
+class DateOrderError(ValueError):
+    """Two date fields given in the wrong order (a last day before the first day)."""
+
+    def __init__(self, first: Any, last: Any, language: Language, today: dt.date | None) -> None:
+        chinese = language.locale.startswith("zh")
+
+        def named(value: Any) -> str:
+            if isinstance(value, Shown):
+                label = value.field.label(language.code)
+                day = format_day(value.raw, language.locale, "day", today)
+                return f"{label}（{day}）" if chinese else f"{label} ({day})"
+            return str(value)
+
+        if chinese:
+            super().__init__(f"{named(last)}早于{named(first)}")
+        else:
+            super().__init__(f"{named(last)} is before {named(first)}")
+
+
 class _UnfilledError(Exception):
     """An input of a date function is unfilled: the result shows that field's marker."""
 
@@ -239,6 +258,21 @@ class _DateFunctions:
             return ShownSpan(make(), self.language, None, today)
         except _UnfilledError as unfilled:
             return ShownSpan(None, self.language, unfilled.shown, today)
+
+    def date_span(self, first: Any, last: Any, *, today: dt.date | None = None) -> ShownSpan:
+        """``{{ date_span(first_day, last_day) }}``: the days from one date field to another.
+
+        Dates in the wrong order are the seller's slip, not a span to print: the reply does
+        not render, and the message names both fields.
+        """
+
+        def make() -> dates.Span:
+            start, end = _day_of(first), _day_of(last)
+            if end < start:
+                raise DateOrderError(first, last, self.language, today)
+            return dates.Span(start, end)
+
+        return self._span(make, today)
 
     def delivery_window(
         self,

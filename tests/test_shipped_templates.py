@@ -124,6 +124,7 @@ def test_each_choice_option_changes_the_text(scenario_id):
 
 def test_shared_pieces_are_written_once():
     for scenario in RESULT.catalog:
+        public = scenario.kind == "review-reply"  # under a review: no greeting, no signature
         for code, reply in scenario.replies.items():
-            assert 'partial("greeting")' in reply.body, (scenario.id, code)
-            assert 'partial("signoff")' in reply.body, (scenario.id, code)
+            assert ('partial("greeting")' in reply.body) is not public, (scenario.id, code)
+            assert ('partial("signoff")' in reply.body) is not public, (scenario.id, code)

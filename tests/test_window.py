@@ -58,7 +58,7 @@ def test_it_opens_on_a_scenario_with_its_preview_ready(window):
         ("ADDRESS-change", ["address-change"]),
         ("改地址", ["address-change"]),
         ("customs 海关", ["shipping-delay", "customs-charges", "not-received"]),
-        ("payment", ["unpaid-reminder"]),
+        ("payment", ["invoice-request", "unpaid-reminder"]),  # the category title matches
         ("zzzz", []),
     ],
 )
