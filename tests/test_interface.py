@@ -57,7 +57,7 @@ def test_switching_to_chinese_changes_the_visible_texts_at_once(window):
     QApplication.processEvents()  # the checks follow the draft on the next event-loop turn
     assert window.checks.item(0).text() == "请填写：订单号"
     titles = [window.picker.proxy.index(0, 0).data()]
-    assert titles == ["付款"]
+    assert titles == ["订单与付款"]
 
 
 def test_the_reply_languages_do_not_change_with_the_interface(window):
