@@ -93,6 +93,7 @@ def test_payment_never_leaves_the_platform(scenario_id):
 
 
 def test_the_message_kinds():
+    assert CATALOG.get("unpaid-reminder").kind == "notice"
     assert CATALOG.get("shipped-update").kind == "notice"
     assert CATALOG.get("shipping-delay").kind == "notice"
     assert CATALOG.get("partial-shipment").kind == "answer"
