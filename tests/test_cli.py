@@ -54,6 +54,8 @@ def test_fields_json(data_dir):
         "customs",
         "peak-season",
         "bad-weather",
+        "holiday",
+        "other",
     ]
     assert fields["new_estimate"] == {
         **fields["new_estimate"],

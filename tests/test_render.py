@@ -31,18 +31,20 @@ def test_each_language_formats_dates_its_own_way(catalog, renderer):
     values = {**scenario.examples(), "new_estimate": dt.date(2027, 3, 27)}
     drafts = renderer.render_draft(scenario, values, today=dt.date(2026, 11, 30)).drafts
     assert "by March 27, 2027." in drafts["en"].body
-    assert "将于2027年3月27日前送达" in drafts["zh"].body
+    assert "最晚2027年3月27日送达" in drafts["zh"].body
     drafts = renderer.render_draft(scenario, values, today=dt.date(2027, 1, 5)).drafts
     assert "by March 27." in drafts["en"].body
-    assert "将于3月27日前送达" in drafts["zh"].body
+    assert "最晚3月27日送达" in drafts["zh"].body
 
 
 def test_choice_labels_and_conditionals_follow_the_key(catalog, renderer):
     scenario = catalog.get("shipping-delay")
     for key, english, chinese in [
-        ("customs", "customs inspections", "海关查验"),
+        ("customs", "customs clearance", "海关清关"),
         ("peak-season", "peak shipping season", "物流旺季"),
-        ("bad-weather", "bad weather", "天气恶劣"),
+        ("bad-weather", "bad weather", "恶劣天气"),
+        ("holiday", "public holidays", "公共假期"),
+        ("other", "reports a delay", "出现延误"),
     ]:
         drafts = renderer.render_draft(scenario, {**scenario.examples(), "reason": key}).drafts
         assert english in drafts["en"].body
@@ -90,7 +92,7 @@ def test_unfilled_fields_show_a_marker_in_each_language(catalog, renderer):
     assert result.missing == ["order_number", "seller_name", "shop_name"]
     en, zh = result.drafts["en"], result.drafts["zh"]
     assert "(order [Order number])" in en.body and en.subject.endswith("[Order number]")
-    assert "（订单号 [订单号]）" in zh.body
+    assert "（订单号[订单号]）" in zh.body
     assert set(en.markers) == {"[Order number]", "[Your name]", "[Shop name]"}
     assert set(zh.markers) == {"[订单号]", "[您的名字]", "[店铺名称]"}
 
