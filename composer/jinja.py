@@ -198,7 +198,12 @@ class ShownSpan:
         return self.span is not None and self.missing is None
 
 
-class DateOrderError(ValueError):
+class ValueSlipError(ValueError):
+    """A slip in the seller's values, not in the template: the draft's error is this message
+    as it is, with no exception name before it."""
+
+
+class DateOrderError(ValueSlipError):
     """Two date fields given in the wrong order (a last day before the first day)."""
 
     def __init__(self, first: Any, last: Any, language: Language, today: dt.date | None) -> None:

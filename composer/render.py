@@ -18,6 +18,7 @@ from composer.jinja import (
     REPLY_FORMATS,
     TODAY,
     Shown,
+    ValueSlipError,
     compile_template,
     make_environment,
 )
@@ -169,7 +170,12 @@ class Renderer:
             ) as exc:
                 # UnknownLocaleError: Babel has no data for the language's locale (a typo, or
                 # a language the app bundle's locale data leaves out): say so, do not crash.
-                drafts[code] = Draft(code, "", error=f"{type(exc).__name__}: {exc}")
+                # A slip in the values (dates the wrong way round) is told as it is; a
+                # template's own error keeps its kind, which tells a template author where to look.
+                told = (
+                    str(exc) if isinstance(exc, ValueSlipError) else f"{type(exc).__name__}: {exc}"
+                )
+                drafts[code] = Draft(code, "", error=told)
                 continue
             # Only the markers the reply actually shows: an empty field that a conditional
             # leaves out (a buyer's name behind "Dear customer") is not flagged.

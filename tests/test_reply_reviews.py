@@ -96,6 +96,13 @@ def test_the_change_option_prints_the_sellers_own_sentence_or_its_marker():
     assert "[What you have changed]" in en.body and "[已做的改进]" in zh.body
 
 
+def test_on_ebay_the_chinese_says_the_reply_was_sent_privately_not_that_the_buyer_handles_it():
+    for issue in ("late", "damaged", "not-as-described", "wrong-item", "service"):
+        _en, zh, _ = render("negative-review", platform="ebay", issue=issue)
+        assert zh.body.endswith("我们已私信联系您解决。"), zh.body
+        assert "已私信您处理" not in zh.body  # read as "we messaged you: please handle it"
+
+
 # --- dispute-opened -----------------------------------------------------------------------
 
 
@@ -129,7 +136,7 @@ def test_partial_and_full_refund_amounts_are_separate_fields():
     ("platform", "word", "zh_word"),
     [
         ("aliexpress", "dispute", "纠纷"),
-        ("ebay", "request", "请求"),
+        ("ebay", "return request", "退货请求"),
         ("amazon", "A-to-z claim", "A-to-z索赔"),
         ("shopee", "return/refund request", "退货退款申请"),
         ("generic", "case", "投诉"),
@@ -172,6 +179,37 @@ def test_the_evidence_option_offers_no_remedy_and_files_the_evidence():
     assert "refund" not in en.body.lower() and "退款" not in zh.body
     en, _zh, result = render("dispute-opened", solution="evidence", facts=None)
     assert "[The evidence]" in en.body and "facts" in result.missing
+
+
+def test_the_evidence_option_does_not_open_by_granting_the_buyers_claim():
+    for where, values, result in every_variant("dispute-opened"):
+        if values["solution"] != "evidence":
+            continue
+        en, zh = result.drafts["en"], result.drafts["zh"]
+        opening = en.body.split("\n\n")[1]
+        assert opening.startswith("We are sorry for the trouble with this order"), where
+        assert "has not reached you" not in en.body and "arrived damaged" not in en.body, where
+        assert "还没有送到" not in zh.body and "破损" not in zh.body, where
+        assert "our answer to your" in en.subject and "的答复" in zh.subject, where
+        if where[0] == "email":  # no invitation to ask for a remedy the facts do not call for
+            assert "another solution" not in en.body and "put this right" not in en.body, where
+            assert "look into this" in en.body and "核查的机会" in zh.body, where
+
+
+def test_on_ebay_a_parcel_that_never_arrived_is_an_item_not_received_request():
+    en, zh, _ = render("dispute-opened", platform="ebay", problem="not-received")
+    assert en.subject.endswith("our proposal for your item not received request")
+    assert "settle your item not received request on order" in en.body
+    assert "未收到物品请求" in zh.subject and "未收到物品请求" in zh.body
+    en, zh, _ = render("dispute-opened", platform="ebay", problem="other")
+    assert "settle your request on order" in en.body and "退货请求" not in zh.body
+
+
+def test_a_reshipment_on_ebay_names_the_new_tracking_number_once():
+    en, zh, _ = render("dispute-opened", platform="ebay", solution="reship")
+    assert en.body.count("tracking number") == 1, en.body
+    assert "We will also add it to your request." in en.body
+    assert "新的物流单号也会添加到您的请求中。" in zh.body
 
 
 def test_the_advisor_starts_from_the_order_total_and_fills_the_partial_amount():
@@ -235,6 +273,22 @@ def test_the_holiday_email_never_ends_on_two_wishes():
         assert "Best regards," in en.body
 
 
+def test_the_reversed_dates_message_is_plain_words_for_the_seller():
+    en, zh, _ = render(
+        "holiday-notice", first_day=dt.date(2027, 2, 20), last_day=dt.date(2027, 2, 14)
+    )
+    assert en.error is not None and zh.error is not None
+    assert en.error.startswith("Last day without shipping") and "Error" not in en.error
+    assert zh.error.startswith("停发末日") and "Error" not in zh.error
+
+
+def test_the_holiday_email_asks_no_general_buyer_about_an_order_and_says_message_in_both():
+    for order_number in ("8175630291847563", None):
+        en, zh, _ = render("holiday-notice", "email", order_number=order_number)
+        assert "If you have any questions in the meantime, just reply to this message." in en.body
+        assert "直接回复这条消息即可" in zh.body and "邮件" not in zh.body
+
+
 def test_a_general_holiday_notice_promises_no_date_for_each_order():
     en, _zh, _ = render("holiday-notice", order_number=None)
     assert "in the order they came in" in en.body
@@ -263,6 +317,14 @@ def test_a_review_request_is_neutral_on_every_platform():
         platform = RULES.platform(where[1])
         found = check_draft(result, scenario, values, CATALOG.languages, platform, RULES.phrases)
         assert not [c for c in found if c.code.startswith("review")], (where, found)
+
+
+def test_a_review_request_names_the_item_once():
+    for platform in PLATFORMS:
+        for moment in ("delivered", "resolved"):
+            en, zh, _ = render("feedback-request", platform=platform, moment=moment)
+            assert en.body.count("desk lamp") == 1, (platform, moment, en.body)
+            assert zh.body.count("“desk lamp”") == 1, (platform, moment, zh.body)
 
 
 def test_a_review_request_asks_in_each_platforms_words():
@@ -300,9 +362,17 @@ def test_an_angry_buyer_gets_one_concrete_next_step():
     assert "in full, through AliExpress, to your original payment method" in en.body
 
 
+def test_the_angry_buyer_email_does_not_promise_a_fix_the_evidence_rules_out():
+    en, zh, _ = render("angry-buyer", "email", next_step="evidence")
+    assert "the chance to look into it properly" in en.body and "fix this" not in en.body
+    assert "好好核查这个问题" in zh.body
+    en, _zh, _ = render("angry-buyer", "email", next_step="refund")
+    assert "the chance to fix this properly" in en.body
+
+
 def test_the_slow_answer_apology_is_there_only_when_chosen():
     en, zh, _ = render("angry-buyer", slow_answer=True)
-    assert "and for our slow answer" in en.body and "回复也慢了" in zh.body
+    assert "and for our slow reply" in en.body and "回复也慢了" in zh.body
     en, _zh, _ = render("angry-buyer", slow_answer=False)
     assert "slow" not in en.body
 
@@ -317,7 +387,7 @@ def test_the_slow_answer_apology_is_there_only_when_chosen():
         ({"question": "stock", "in_stock": False}, "The linen shirt is out of stock"),
         ({"question": "size"}, "For the linen shirt, we suggest size M, which fits a chest"),
         ({"question": "delivery-time"}, "We ship the linen shirt within 2 business days"),
-        ({"question": "combined-shipping"}, "Yes: put the linen shirt and the other items"),
+        ({"question": "combined-shipping"}, "Yes. If you put the linen shirt and your other items"),
     ],
 )
 def test_a_presale_answer_answers_in_its_first_line(values, first_line):
@@ -333,6 +403,23 @@ def test_a_presale_answer_promises_no_date_it_was_not_given():
     assert "We expect new stock around December 15" in en.body
     en, zh, _ = render("presale-question", question="delivery-time")
     assert "usually takes 12–20 days" in en.body and "通常12至20天送达" in zh.body
+
+
+def test_a_presale_delivery_time_reads_right_for_one_day_and_a_single_figure():
+    en, zh, _ = render(
+        "presale-question",
+        question="delivery-time",
+        handling_days=1,
+        transit_from=10,
+        transit_to=10,
+    )
+    assert "within 1 business day, and delivery usually takes 10 days after that" in en.body
+    assert "1个工作日内发货，发货后通常10天送达" in zh.body
+    en, _zh, result = render(
+        "presale-question", question="delivery-time", transit_from=None, transit_to=None
+    )
+    assert "within 2 business days" in en.body
+    assert {"transit_from", "transit_to"} <= set(result.missing)  # both markers shown
 
 
 def test_only_ebay_offers_a_combined_invoice():
@@ -380,3 +467,29 @@ def test_a_money_value_reaches_the_dispute_advisor_field():
         "dispute-opened", solution="partial-refund", refund_amount=Money(Decimal("4.50"), "USD")
     )
     assert "a partial refund of $4.50" in en.body
+
+
+# --- free text inside the Chinese ----------------------------------------------------------
+
+# Fields the seller types in the buyer's language: the Chinese quotes them as the buyer sees them.
+FREE_TEXT = {
+    "negative-review": ("change", "facts"),
+    "dispute-opened": ("facts",),
+    "angry-buyer": ("facts",),
+    "feedback-request": ("item_name",),
+    "presale-question": ("item_name", "size_fits"),
+}
+
+
+@pytest.mark.parametrize("scenario_id", sorted(FREE_TEXT))
+def test_english_typed_by_the_seller_is_quoted_in_the_chinese(scenario_id):
+    seen = set()
+    for where, values, result in every_variant(scenario_id):
+        zh = result.drafts["zh"]
+        for name in FREE_TEXT[scenario_id]:
+            value = values.get(name)
+            for text in (zh.subject or "", zh.body):
+                if value and str(value) in text:
+                    seen.add(name)
+                    assert f"“{value}”" in text, (where, name, text)
+    assert seen == set(FREE_TEXT[scenario_id])  # every field was seen at least once
