@@ -28,6 +28,7 @@ from typing import Any
 from composer import paths
 from composer.fields import Field, FieldType, Money, Option, Value
 from composer.scenario import (
+    MESSAGE_KINDS,
     AdvisorLink,
     Catalog,
     Category,
@@ -39,7 +40,7 @@ from composer.scenario import (
 )
 
 CATALOG_FILE = "catalog.json"
-FORMAT = 1  # bumped when the layout below changes
+FORMAT = 2  # bumped when the layout below changes
 
 
 def load_catalog_cached(
@@ -251,6 +252,7 @@ def _encode_scenario(s: Scenario) -> dict[str, Any]:
             "inputs": dict(advisor.inputs),
         },
         "third_party": list(s.third_party),
+        "kind": s.kind,
     }
 
 
@@ -285,7 +287,14 @@ def _decode_scenario(spec: Any) -> Scenario:
             inputs=_texts(advisor["inputs"]),
         ),
         third_party=tuple(_str(n) for n in _list(spec["third_party"])),
+        kind=_kind(spec["kind"]),
     )
+
+
+def _kind(value: Any) -> str:
+    if value not in MESSAGE_KINDS:
+        raise ValueError("not a kind of message")
+    return str(value)
 
 
 def _str(value: Any) -> str:

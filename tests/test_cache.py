@@ -4,6 +4,7 @@ never breaks anything."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import marshal
 import os
@@ -136,3 +137,14 @@ def test_planted_code_in_an_old_or_new_cache_never_runs(data_dir, tmp_path):
         renderer.render_draft(scenario, scenario.examples())
     assert not ran.exists()
     assert result.catalog.get("shipping-delay") is not None
+
+
+def test_a_scenarios_kind_of_message_survives_the_cache():
+    result = load_catalog([SHIPPED])
+    scenario = dataclasses.replace(result.catalog.get("shipped-update"), kind="notice")
+    result.catalog.scenarios[scenario.id] = scenario
+    assert cache.decode(cache.encode(result)).catalog.get("shipped-update").kind == "notice"
+    data = cache.encode(result)
+    next(s for s in data["scenarios"] if s["id"] == "shipped-update")["kind"] = "x"
+    with pytest.raises(ValueError):
+        cache.decode(data)
