@@ -79,6 +79,19 @@ CATALOG = {
     "return-instructions": "after-sales",
     "negative-review": "reviews",
     "dispute-opened": "reviews",
+    # The second edition.
+    "presale-question": "presale",
+    "cancel-request": "payment",
+    "out-of-stock": "payment",
+    "invoice-request": "payment",
+    "where-is-my-order": "delivery",
+    "partial-shipment": "shipping",
+    "customs-charges": "delivery",
+    "wrong-item": "after-sales",
+    "refund-status": "after-sales",
+    "defect-after-use": "after-sales",
+    "feedback-request": "reviews",
+    "angry-buyer": "reviews",
 }
 
 # Where the seeds give a choice of reason or remedy, the scenario has it as a choice field.
