@@ -85,16 +85,63 @@ def test_no_reply_asks_the_buyer_to_pay_through_the_platform_or_outside_it(scena
 @pytest.mark.parametrize("scenario_id", DELIVERY)
 def test_a_refund_names_the_platform_it_goes_through(scenario_id):
     for where, _values, en, zh in every_render(scenario_id):
-        if not where.startswith("chat/aliexpress"):
+        if not where.startswith("chat/ebay"):
             continue
         for sentence in re.split(r"(?<=[.!?])\s+", en):
             if not re.search(r"\brefund (?:you|this order|your order)", sentence):
                 continue
             if "refund this order" in sentence and "once" in sentence:
                 continue  # the wrong-address new order: the refund follows the return
-            assert "through AliExpress" in sentence, (where, sentence)
+            assert "through eBay" in sentence, (where, sentence)
         if "全额退款" in zh and "退款。" not in zh:
-            assert "速卖通" in zh, where
+            assert "通过eBay" in zh, where
+
+
+# A seller cannot refund a shipped AliExpress order: the buyer requests it and we accept.
+WE_REFUND = re.compile(r"\bwe'll (?:then )?refund|processing it now", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("scenario_id", DELIVERY)
+def test_on_aliexpress_the_buyer_requests_the_refund_and_we_accept_it(scenario_id):
+    asked = 0
+    for where, _values, en, zh in every_render(scenario_id):
+        if "/aliexpress:" not in where:
+            continue
+        assert not WE_REFUND.search(en), (where, en)
+        assert "退款正在处理中" not in zh, (where, zh)
+        assert not re.search(r"我们会[^。；：]*退款", zh), (where, zh)
+        if re.search(r"request (?:a |the |it|[^.]*refund)", en):
+            asked += 1
+            assert "accept it" in en and "申请" in zh and "同意" in zh, (where, en, zh)
+    if scenario_id in ("late-delivery", "returning-to-sender", "address-change", "customs-charges"):
+        assert asked, scenario_id
+
+
+@pytest.mark.parametrize("scenario_id", DELIVERY)
+def test_every_variant_keeps_its_paragraphs_apart(scenario_id):
+    """A block tag at the end of a line eats that line's newline: glued or split paragraphs."""
+    for where, _values, en, zh in every_render(scenario_id):
+        en_paragraphs, zh_paragraphs = en.split("\n\n"), zh.split("\n\n")
+        assert len(en_paragraphs) == len(zh_paragraphs), (where, en, zh)
+        for body in (en, zh):
+            assert "\n\n\n" not in body and not body.startswith((" ", "\n")), (where, body)
+            paragraphs = body.split("\n\n")
+            # the greeting and the sign-off (three lines in an e-mail) stand apart
+            for paragraph in paragraphs[:-1]:
+                assert paragraph.strip() and "\n" not in paragraph, (where, body)
+            if where.startswith("chat/"):
+                assert "\n" not in paragraphs[-1], (where, body)
+            else:
+                signoff = ("Best regards,\n", "祝您生活愉快！\n")
+                assert paragraphs[-1].startswith(signoff), (where, body)
+        assert not re.search(r"[a-z][.!?:][A-Z]", en), (where, en)
+
+
+@pytest.mark.parametrize("scenario_id", DELIVERY)
+def test_the_chinese_neither_counts_items_nor_says_at_our_own_expense(scenario_id):
+    for where, _values, _en, zh in every_render(scenario_id):
+        assert "补发一件" not in zh, where  # an order may hold several items
+        assert "自费" not in zh, where  # seller's jargon: 费用由我们承担, 免费
 
 
 # --- not-received ----------------------------------------------------------------------------
@@ -235,7 +282,10 @@ def test_address_change_shipped_low_value_is_a_new_order_and_a_refund():
     en, zh = render("address-change", platform="ebay", remedy="reship")
     assert "place a new order with that address" in en
     assert "refund this order in full through eBay" in en
-    assert "通过eBay把这个订单全额退款" in zh
+    assert "通过eBay为这个订单全额退款" in zh
+    en, zh = render("address-change", platform="aliexpress", remedy="reship")
+    assert "request a full refund of this order on its page, and we'll accept it" in en
+    assert "在这个订单的页面申请全额退款" in zh
 
 
 def test_a_coupon_needs_a_code_and_never_goes_to_amazon():
