@@ -167,3 +167,11 @@ def test_a_public_reply_names_nobody_and_announces_no_refund(scenario_id):
                     else:
                         assert "退款" not in draft.body, (label, draft.body)
     assert "buyer_name" not in {f.name for f in scenario.fields}
+
+
+@pytest.mark.parametrize("scenario_id", SCENARIOS)
+def test_guidance_speaks_to_the_seller_not_of_our_source_files(scenario_id):
+    """The seller never saw our seed articles: "(seed 003)" or "种子资料" means nothing to them."""
+    guidance = CATALOG.get(scenario_id).guidance
+    assert not re.search(r"\bseeds?\b", guidance["en"], re.I), guidance["en"]
+    assert "种子" not in guidance["zh"], guidance["zh"]
