@@ -174,7 +174,7 @@ def test_a_reply_is_a_chat_message_unless_the_seller_asks_for_the_letter(catalog
     assert chat["en"].body.startswith("Hi Maria,\n\n")
     assert chat["en"].body.endswith("\n\nLily Chen, Sunny Home Store")
     assert chat["zh"].body.startswith("您好，Maria！\n\n")
-    assert chat["zh"].body.endswith("\n\nSunny Home Store Lily Chen")
+    assert chat["zh"].body.endswith("\n\nLily Chen（Sunny Home Store）")
     email = renderer.render_draft(scenario, values, reply_format="email").drafts
     assert email["en"].body.startswith("Dear Maria,\n\n")
     assert email["en"].body.endswith("\n\nBest regards,\nLily Chen\nSunny Home Store")
