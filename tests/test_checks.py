@@ -221,7 +221,7 @@ def test_mistakes_in_the_sellers_rule_file_are_reported_not_fatal(data_dir):
 
 def draft_checks(scenario_id, values, platform="amazon"):
     scenario = RESULT.catalog.get(scenario_id)
-    result = RENDERER.render_draft(scenario, values)
+    result = RENDERER.render_draft(scenario, values, platform=platform)
     found = check_draft(
         result,
         scenario,
@@ -235,14 +235,10 @@ def draft_checks(scenario_id, values, platform="amazon"):
 
 def expected(scenario, platform: str) -> set[str]:
     """Errors a shipped scenario is meant to get: the platform forbids that kind of message
-    (Amazon sends its own shipping confirmations), or a known defect being fixed (issue 14:
-    the address-change coupon for the next order is banned on Amazon)."""
+    (Amazon sends its own shipping confirmations)."""
     if platform != "amazon":
         return set()
-    allowed = {"shipping-confirmation"} if scenario.kind == "notice" else set()
-    if scenario.id == "address-change":
-        allowed.add("future-coupon")
-    return allowed
+    return {"shipping-confirmation"} if scenario.kind == "notice" else set()
 
 
 @pytest.mark.parametrize("platform", PLATFORMS)
