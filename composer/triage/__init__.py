@@ -15,12 +15,13 @@ from typing import Any
 
 from composer.fields import Value
 from composer.scenario import Scenario
-from composer.triage.language import LANGUAGES, UNKNOWN, detect_language
+from composer.triage.language import LANGUAGE_NAMES, LANGUAGES, UNKNOWN, detect_language
 from composer.triage.numbers import FoundNumber, order_numbers, tracking_numbers
 from composer.triage.phrases import PhraseError, compile_phrase, find, tokens
 
 __all__ = [
     "LANGUAGES",
+    "LANGUAGE_NAMES",
     "UNKNOWN",
     "FoundNumber",
     "Suggestion",

@@ -17,6 +17,24 @@ from collections import Counter
 UNKNOWN = "unknown"
 LANGUAGES = ("en", "zh", "es", "fr", "de", "pt", "it", "ru", "pl")
 """The languages told apart by their words (the scenarios' triage phrases use these codes)."""
+LANGUAGE_NAMES = {
+    "en": "English",
+    "zh": "Chinese",
+    "es": "Spanish",
+    "fr": "French",
+    "de": "German",
+    "pt": "Portuguese",
+    "it": "Italian",
+    "ru": "Russian",
+    "pl": "Polish",
+    "ja": "Japanese",
+    "ko": "Korean",
+    "uk": "Ukrainian",
+    "ar": "Arabic",
+    "el": "Greek",
+    "he": "Hebrew",
+    "th": "Thai",
+}
 
 # Letters that only some of the Latin-script languages use: each hit adds to those languages.
 _LETTERS: dict[str, tuple[str, ...]] = {
