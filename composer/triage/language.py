@@ -76,23 +76,25 @@ _WORDS: dict[str, str] = {
         didn't haven't hasn't isn't it's i'm i i've my me you your we our they this that there
         where when what why how please hi hello thanks thank can could would will just still
         yet of to in on for with from at by it order package parcel item received arrived
-        refund tracking yet already got wrong broken""",
+        refund tracking yet already got wrong broken if so as""",
     "es": """el la los las un una unos unas y o pero es son fue está están estoy he ha han
         hemos no sí mi mis me tu su nuestro que qué donde dónde cuando cuándo porque por para
-        con sin del al lo le se hola gracias buenas todavía aún ya pedido paquete recibido
+        con sin de del al lo le se les hola gracias buenas todavía aún ya pedido paquete recibido
         llegado llegó envío producto quiero puede pueden hay muy también este esta""",
     "fr": """le la les un une des et ou mais est sont était suis ai as avons ont pas ne
         n'est n'ai je j'ai mon ma mes vous votre nous notre ce cette ces qui que quoi où quand
         pourquoi comment pour avec sans du au aux dans sur bonjour merci toujours encore déjà
-        commande colis reçu arrivé livraison produit rien très aussi s'il""",
+        commande colis reçu arrivé livraison produit rien très aussi s'il de me c'est
+        il elle on avez pouvez""",
     "de": """der die das den dem des ein eine einen einem und oder aber ist sind war bin habe
         hat haben nicht kein keine ich mein meine mir mich sie ihr ihre wir unser wo wann was
         warum wie bitte hallo danke noch schon mit ohne von zu im am auf für bei bestellung
-        paket sendung erhalten angekommen geliefert artikel ware leider immer""",
+        paket sendung erhalten angekommen geliefert artikel ware leider immer es gibt
+        beim dauert können ist auch nur""",
     "pt": """o a os as um uma e ou mas é são foi está estão estou tenho tem têm não sim meu
         minha meus me você seu sua nosso que onde quando porque por para com sem do da dos das
         no na nos nas ao olá obrigado obrigada ainda já pedido encomenda pacote recebi
-        recebido chegou produto quero pode também muito""",
+        recebido chegou produto quero pode também muito de vocês está""",
     "it": """il lo la i gli le un uno una e o ma è sono era ho ha hanno abbiamo non sì mio mia
         miei mi ti tu suo sua nostro che dove quando perché per con senza del della dei al
         alla nel nella ciao salve grazie buongiorno ancora già ordine pacco ricevuto arrivato
