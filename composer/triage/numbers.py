@@ -106,10 +106,10 @@ _ORDERS: list[tuple[str, re.Pattern[str], Callable[[str], bool] | None]] = [
     ("amazon", re.compile(r"(?<![\d-])\d{3}-\d{7}-\d{7}(?![\d-])"), None),
     ("ebay", re.compile(r"(?<![\d-])\d{2}-\d{5}-\d{5}(?![\d-])"), None),
     ("temu", re.compile(_B + r"PO-\d{3}-\d{15,20}" + _E), None),
-    ("shopify", re.compile(r"(?<![\w#&])#\d{3,8}(?![\w-])"), None),
+    ("shopify", re.compile(r"(?<![0-9A-Za-z_#&])#\d{3,8}(?![0-9A-Za-z_-])"), None),
     ("shopee", re.compile(_B + r"\d{6}[0-9A-Z]{8}" + _E), _shopee_date),
     # Not after + or 00 (a phone number), nor inside a longer run of digits, dashes or dots.
-    ("aliexpress", re.compile(r"(?<![\w+\-./:])[1-9]\d{14,15}(?![\w\-/:]|\.\d)"), None),
+    ("aliexpress", re.compile(r"(?<![0-9A-Za-z_+\-./:])[1-9]\d{14,15}(?![0-9A-Za-z_\-/:]|\.\d)"), None),
 ]
 
 _TRACKING: list[tuple[str, str, re.Pattern[str], Callable[[str], bool] | None]] = [
@@ -122,12 +122,12 @@ _TRACKING: list[tuple[str, str, re.Pattern[str], Callable[[str], bool] | None]] 
     ("dhl-ecommerce", "DHL eCommerce", re.compile(_B + r"GM\d{16,20}" + _E), None),
     ("amazon-logistics", "Amazon Logistics", re.compile(_B + r"TBA\d{12}" + _E), None),
     ("sf-express", "SF Express", re.compile(_B + r"SF\d{12,13}" + _E), None),
-    ("usps", "USPS", re.compile(r"(?<![\w+])9[1-5]\d\d(?: ?\d{4}){4} ?\d{0,2}(?!\w)"), None),
+    ("usps", "USPS", re.compile(r"(?<![0-9A-Za-z_+])9[1-5]\d\d(?: ?\d{4}){4} ?\d{0,2}(?![0-9A-Za-z_])"), None),
 ]
 _NAMED_CARRIER: list[tuple[str, str, re.Pattern[str], re.Pattern[str]]] = [
-    ("fedex", "FedEx", re.compile(r"fed\s?ex", re.I), re.compile(r"(?<![\w+])(\d{12}|\d{15})(?!\w)")),
+    ("fedex", "FedEx", re.compile(r"fed\s?ex", re.I), re.compile(r"(?<![0-9A-Za-z_+])(\d{12}|\d{15})(?![0-9A-Za-z_])")),
     ("dhl-express", "DHL Express", re.compile(r"\bdhl\b(?!\s*e-?commerce)", re.I),
-     re.compile(r"(?<![\w+])\d{10}(?!\w)")),
+     re.compile(r"(?<![0-9A-Za-z_+])\d{10}(?![0-9A-Za-z_])")),
 ]  # fmt: skip
 _DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−﹣"})
 
