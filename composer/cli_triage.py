@@ -98,9 +98,7 @@ def _summary(found: Triage, catalog: Catalog) -> str:
         ("Order numbers", found.order_numbers),
         ("Tracking numbers", found.tracking_numbers),
     ):
-        shown = [
-            f"{n.number} ({', '.join(filter(None, [n.kind, n.carrier]))})" for n in numbers
-        ]
+        shown = [f"{n.number} ({', '.join(filter(None, [n.kind, n.carrier]))})" for n in numbers]
         lines.append(f"{title}: {'; '.join(shown) if shown else 'none'}")
     if not found.suggestions:
         lines.append(f"Likely scenarios: none recognised (see `{program_name()} list`)")

@@ -179,9 +179,7 @@ def test_ups_check_digit():
     assert ups_valid("1Z999AA10123456784")
     assert not ups_valid("1Z999AA10123456785")
     found = tracking_numbers("ups: 1z999aa10123456784, 1Z999AA10123456785")
-    assert [(n.number, n.kind, n.carrier) for n in found] == [
-        ("1Z999AA10123456784", "ups", "UPS")
-    ]
+    assert [(n.number, n.kind, n.carrier) for n in found] == [("1Z999AA10123456784", "ups", "UPS")]
 
 
 def test_tracking_kinds_and_carriers():
@@ -232,9 +230,7 @@ def test_full_width_digits_and_dashes_are_read():
     assert [n.number for n in order_numbers("订单号：１１４－１２３４５６７－１２３４５６７")] == [
         "114-1234567-1234567"
     ]
-    assert [n.number for n in order_numbers("order 114–1234567–1234567")] == [
-        "114-1234567-1234567"
-    ]
+    assert [n.number for n in order_numbers("order 114–1234567–1234567")] == ["114-1234567-1234567"]
 
 
 @pytest.mark.parametrize(
@@ -331,9 +327,7 @@ def test_fill_values_takes_the_numbers_the_scenario_has_fields_for():
 
 def test_cli_json(tmp_path, data_dir, capsys):
     message = tmp_path / "message.txt"
-    message.write_text(
-        "Hola, el paquete llegó roto. Pedido 114-1234567-1234567.", encoding="utf-8"
-    )
+    message.write_text("Hola, el paquete llegó roto. Pedido 114-1234567-1234567.", encoding="utf-8")
     assert main(["triage", str(message), "--json", "--data-dir", str(data_dir)]) == 0
     data = json.loads(capsys.readouterr().out)
     assert set(data) == {"language", "order_numbers", "tracking_numbers", "suggestions"}

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
+from collections import Counter, defaultdict
 
 UNKNOWN = "unknown"
 LANGUAGES = ("en", "zh", "es", "fr", "de", "pt", "it", "ru", "pl")
@@ -138,7 +138,7 @@ def detect_language(text: str) -> str:
 
 
 def _latin_language(words: list[str], folded: str) -> str:
-    points: Counter[str] = Counter()
+    points: dict[str, float] = defaultdict(float)
     for word in words:
         for code, stopwords in _STOPWORDS.items():
             if word in stopwords:
@@ -148,7 +148,7 @@ def _latin_language(words: list[str], folded: str) -> str:
             points[code] += 0.5
     if not points:
         return UNKNOWN
-    ranked = points.most_common()
+    ranked = sorted(points.items(), key=lambda item: -item[1])
     best, score = ranked[0]
     runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
     if score < MIN_EVIDENCE or score < runner_up * 1.25:

@@ -63,8 +63,10 @@ POSTS = {
     "EE": "Omniva",
 }
 
+# ASCII only: a number may touch Chinese text (订单号8175630291847563还没到).
 _B = r"(?<![0-9A-Za-z])"  # no letter or digit right before
 _E = r"(?![0-9A-Za-z])"  # nor right after
+_DIGITS_B = r"(?<![0-9A-Za-z_+])"  # nor a + (a phone number)
 
 
 def s10_valid(number: str) -> bool:
@@ -109,26 +111,44 @@ _ORDERS: list[tuple[str, re.Pattern[str], Callable[[str], bool] | None]] = [
     ("shopify", re.compile(r"(?<![0-9A-Za-z_#&])#\d{3,8}(?![0-9A-Za-z_-])"), None),
     ("shopee", re.compile(_B + r"\d{6}[0-9A-Z]{8}" + _E), _shopee_date),
     # Not after + or 00 (a phone number), nor inside a longer run of digits, dashes or dots.
-    ("aliexpress", re.compile(r"(?<![0-9A-Za-z_+\-./:])[1-9]\d{14,15}(?![0-9A-Za-z_\-/:]|\.\d)"), None),
+    (
+        "aliexpress",
+        re.compile(r"(?<![0-9A-Za-z+\-./:])[1-9]\d{14,15}(?![0-9A-Za-z\-/:]|\.\d)"),
+        None,
+    ),
 ]
 
 _TRACKING: list[tuple[str, str, re.Pattern[str], Callable[[str], bool] | None]] = [
     ("upu-s10", "", re.compile(_B + r"[A-Z]{2} ?\d{3} ?\d{3} ?\d{3} ?[A-Z]{2}" + _E), s10_valid),
-    ("ups", "UPS", re.compile(_B + r"1Z ?[0-9A-Z]{3} ?[0-9A-Z]{3} ?[0-9A-Z]{2}(?: ?\d{4}){2}" + _E),
-     ups_valid),  # fmt: skip
+    (
+        "ups",
+        "UPS",
+        re.compile(_B + r"1Z ?[0-9A-Z]{3} ?[0-9A-Z]{3} ?[0-9A-Z]{2}(?: ?\d{4}){2}" + _E),
+        ups_valid,
+    ),
     ("cainiao", "Cainiao", re.compile(_B + r"LP\d{14,16}" + _E), None),
     ("yunexpress", "YunExpress", re.compile(_B + r"YT\d{16}" + _E), None),
     ("4px", "4PX", re.compile(_B + r"4PX\d{10,16}(?:CN)?" + _E), None),
     ("dhl-ecommerce", "DHL eCommerce", re.compile(_B + r"GM\d{16,20}" + _E), None),
     ("amazon-logistics", "Amazon Logistics", re.compile(_B + r"TBA\d{12}" + _E), None),
     ("sf-express", "SF Express", re.compile(_B + r"SF\d{12,13}" + _E), None),
-    ("usps", "USPS", re.compile(r"(?<![0-9A-Za-z_+])9[1-5]\d\d(?: ?\d{4}){4} ?\d{0,2}(?![0-9A-Za-z_])"), None),
+    ("usps", "USPS", re.compile(_DIGITS_B + r"9[1-5]\d\d(?: ?\d{4}){4} ?\d{0,2}" + _E), None),
 ]
+# Carriers whose numbers are bare digits: taken only when the message names the carrier.
 _NAMED_CARRIER: list[tuple[str, str, re.Pattern[str], re.Pattern[str]]] = [
-    ("fedex", "FedEx", re.compile(r"fed\s?ex", re.I), re.compile(r"(?<![0-9A-Za-z_+])(\d{12}|\d{15})(?![0-9A-Za-z_])")),
-    ("dhl-express", "DHL Express", re.compile(r"\bdhl\b(?!\s*e-?commerce)", re.I),
-     re.compile(r"(?<![0-9A-Za-z_+])\d{10}(?![0-9A-Za-z_])")),
-]  # fmt: skip
+    (
+        "fedex",
+        "FedEx",
+        re.compile(r"fed\s?ex", re.I),
+        re.compile(_DIGITS_B + r"\d{12}(?:\d{3})?" + _E),
+    ),
+    (
+        "dhl-express",
+        "DHL Express",
+        re.compile(r"\bdhl\b(?!\s*e-?commerce)", re.I),
+        re.compile(_DIGITS_B + r"\d{10}" + _E),
+    ),
+]
 _DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−﹣"})
 
 

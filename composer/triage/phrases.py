@@ -22,9 +22,7 @@ MAX_PHRASE_CHARS = 80
 MAX_PHRASE_WORDS = 8
 MIN_STEM = 3  # letters before a `*`: shorter stems match too much
 
-_CJK = (
-    r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"  # kana, Han
-)
+_CJK = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"  # kana, Han
 _TOKEN = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+(?:'[^\W_{_CJK}]+)*\*?")
 
 
