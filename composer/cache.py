@@ -40,7 +40,7 @@ from composer.scenario import (
 )
 
 CATALOG_FILE = "catalog.json"
-FORMAT = 2  # bumped when the layout below changes
+FORMAT = 3  # bumped when the layout below changes
 
 
 def load_catalog_cached(
@@ -90,7 +90,7 @@ def _program_stamp() -> tuple[Any, ...]:
         files = [Path(sys.executable)]
     else:
         here = Path(__file__).resolve().parent
-        files = sorted(here.glob("*.py"))
+        files = sorted(here.rglob("*.py"))  # composer.triage checks the [triage] tables
         jinja = find_spec("jinja2")  # finds it without importing it
         if jinja is not None and jinja.origin:
             files.append(Path(jinja.origin))
@@ -253,6 +253,7 @@ def _encode_scenario(s: Scenario) -> dict[str, Any]:
         },
         "third_party": list(s.third_party),
         "kind": s.kind,
+        "triage": {code: list(phrases) for code, phrases in s.triage.items()},
     }
 
 
@@ -288,6 +289,10 @@ def _decode_scenario(spec: Any) -> Scenario:
         ),
         third_party=tuple(_str(n) for n in _list(spec["third_party"])),
         kind=_kind(spec["kind"]),
+        triage={
+            _str(code): tuple(_str(p) for p in _list(phrases))
+            for code, phrases in _dict(spec["triage"]).items()
+        },
     )
 
 

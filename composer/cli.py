@@ -1,4 +1,4 @@
-"""``python -m composer``: list, inspect, render and check scenarios without the app.
+"""``python -m composer``: list, inspect, render and check scenarios, read a buyer's message.
 
 Exit codes: 0 success, 1 a check or a strict render failed, 2 bad usage or unknown scenario.
 Errors go to stderr in one line.
@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from composer import cli_judge, cli_store, paths
+from composer import cli_judge, cli_store, cli_triage, paths
 from composer.fields import FieldValueError, Value, to_json
 from composer.jinja import REPLY_FORMATS
 from composer.loader import load_catalog
@@ -78,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     _COMMANDS.update(cli_store.register(commands))
     cli_judge.add_advise_command(commands, [common])
+    cli_triage.add_triage_command(commands, [common])
     return parser
 
 
@@ -354,4 +355,5 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "render": cmd_render,
     "check": cmd_check,
     "advise": cli_judge.cmd_advise,
+    "triage": lambda args: cli_triage.cmd_triage(args, _load),
 }

@@ -46,12 +46,16 @@ from composer.scenario import (
     TemplateProblem,
 )
 from composer.sourcemap import SourceMap
+from composer.triage.language import LANGUAGES as TRIAGE_LANGUAGES
+from composer.triage.phrases import PhraseError, compile_phrase
 
 CATALOG_FILE = "catalog.toml"
 MAX_FILE_BYTES = 512 * 1024  # a template file; the largest shipped one is under 10 KB
 MAX_FIELDS = 200  # per scenario; the richest shipped one has about 15
 _NAME = re.compile(r"[a-z_][a-z0-9_]*")  # used with fullmatch: no trailing newline slips by
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*")
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z]{2,4})?")
+MAX_TRIAGE_PHRASES = 200  # per language and scenario; the shipped ones have about 10
 _TOML_LINE = re.compile(r"\s*\(at line (\d+), column (\d+)\)")
 
 
@@ -59,13 +63,19 @@ class _InvalidError(Exception):
     """A mistake at a key path of the file being read."""
 
     def __init__(
-        self, key: tuple[str | int, ...], message: str, line_offset: int = 0, word: str = ""
+        self,
+        key: tuple[str | int, ...],
+        message: str,
+        line_offset: int = 0,
+        word: str = "",
+        at_line: int = 0,
     ) -> None:
         super().__init__(message)
         self.key = key
         self.message = message
         self.line_offset = line_offset
         self.word = word  # what to point at, within a line joined by backslashes
+        self.at_line = at_line  # the file line, when the caller found it itself
 
 
 @dataclass
@@ -75,7 +85,9 @@ class _Source:
     smap: SourceMap
 
     def problem(self, error: _InvalidError, severity: str = "error") -> TemplateProblem:
-        if error.line_offset:
+        if error.at_line:
+            line = error.at_line
+        elif error.line_offset:
             line = self.smap.value_line(error.key, error.line_offset)
             if error.word:
                 line = self.smap.find_in_joined_line(line, error.word)
@@ -488,6 +500,7 @@ def _scenario(
         advisor=_advisor(data, {f.name: f for f in fields}),
         third_party=_third_party(data, {f.name for f in fields}),
         kind=_kind(data),
+        triage=_triage(data, source.smap, warnings),
     )
     return scenario, warnings
 
@@ -500,6 +513,53 @@ def _kind(data: Mapping[str, Any]) -> str:
             ("kind",), f"kind must be one of {', '.join(MESSAGE_KINDS)}, not {kind!r}"
         )
     return str(kind)
+
+
+def _triage(
+    data: Mapping[str, Any], smap: SourceMap, warnings: list[_InvalidError]
+) -> dict[str, tuple[str, ...]]:
+    """The ``[triage]`` table: what buyers write when they need this reply, per language
+    (``en = ["where is my order", ...]``), checked as the matcher will read it."""
+    table = _table(data, ("triage",))
+    phrases: dict[str, tuple[str, ...]] = {}
+    for code, written in table.items():
+        where = ("triage", code)
+        if not _LANGUAGE_CODE.fullmatch(code):
+            raise _InvalidError(where, f"{code!r} is not a language code like en, zh or pt")
+        if not isinstance(written, list) or not all(isinstance(p, str) for p in written):
+            raise _InvalidError(where, f'triage.{code} must be a list of phrases, like ["..."]')
+        if len(written) > MAX_TRIAGE_PHRASES:
+            raise _InvalidError(
+                where, f"triage.{code} has {len(written)} phrases; at most {MAX_TRIAGE_PHRASES}"
+            )
+        for text in written:
+            try:
+                compile_phrase(text)
+            except PhraseError as exc:
+                line = _line_holding(smap, smap.line(*where) or 1, text)
+                raise _InvalidError(
+                    where, f"triage.{code}: the phrase {text!r} {exc}", at_line=line
+                ) from None
+        if code not in TRIAGE_LANGUAGES:
+            warnings.append(
+                _InvalidError(
+                    where,
+                    f"triage.{code}: messages in {code!r} are not recognised yet "
+                    f"(languages: {', '.join(TRIAGE_LANGUAGES)}); its phrases still count",
+                )
+            )
+        phrases[code] = tuple(written)
+    return phrases
+
+
+def _line_holding(smap: SourceMap, start: int, text: str) -> int:
+    """The first line from ``start`` on that holds ``text`` in quotes (a list item has no line
+    of its own in the source map), else ``start``."""
+    quoted = (f'"{text}"', f"'{text}'")
+    for number in range(start, len(smap.text_lines) + 1):
+        if any(q in smap.text_lines[number - 1] for q in quoted):
+            return number
+    return start
 
 
 def _advisor(data: Mapping[str, Any], fields: Mapping[str, Field]) -> AdvisorLink | None:

@@ -78,6 +78,8 @@ class Scenario:
     # tracking page): the platform contact checks warn about them instead of failing.
     third_party: tuple[str, ...] = ()
     kind: str = "answer"  # one of MESSAGE_KINDS
+    # What buyers write when they need this reply, per language code (``composer.triage``).
+    triage: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def title(self, language: str) -> str:
         """The title in ``language``, falling back to English, then to the id."""
