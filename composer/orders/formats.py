@@ -279,7 +279,7 @@ class ColumnMapping:
 def mapping_from(data: Any, where: str) -> ColumnMapping:
     """A mapping from parsed JSON or TOML; raises MappingError naming ``where`` and the entry."""
     if not isinstance(data, dict) or not isinstance(data.get("columns"), dict):
-        raise MappingError(f"{where}: a mapping needs a [columns] table (order_id = \"Header\")")
+        raise MappingError(f'{where}: a mapping needs a [columns] table (order_id = "Header")')
     columns: dict[str, tuple[str, ...]] = {}
     for name, headers in data["columns"].items():
         if name not in COLUMNS:
@@ -288,8 +288,10 @@ def mapping_from(data: Any, where: str) -> ColumnMapping:
                 + ", ".join(COLUMNS)
             )
         found = [headers] if isinstance(headers, str) else headers
-        if not isinstance(found, list) or not found or not all(
-            isinstance(h, str) and h.strip() for h in found
+        if (
+            not isinstance(found, list)
+            or not found
+            or not all(isinstance(h, str) and h.strip() for h in found)
         ):
             raise MappingError(f"{where}: columns.{name}: give a header, or a list of headers")
         columns[name] = tuple(found)

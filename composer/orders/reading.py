@@ -65,7 +65,9 @@ def _excel_rows(path: Path) -> list[Row]:
             first = sheet.start[0] if sheet.start else 0
             values = sheet.to_python(skip_empty_area=False)
     except CalamineError as exc:
-        raise ExportFileError(f"{path}: is not an Excel workbook that can be read ({exc})") from None
+        raise ExportFileError(
+            f"{path}: is not an Excel workbook that can be read ({exc})"
+        ) from None
     except (OSError, ValueError) as exc:  # a damaged zip, a password, an odd cell
         raise ExportFileError(f"{path}: cannot be read as a workbook ({exc})") from None
     return [Row(number + 1, tuple(row)) for number, row in enumerate(values) if number >= first]

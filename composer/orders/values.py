@@ -134,7 +134,9 @@ def moment(cell: Cell, date_format: str = "") -> dt.datetime:
             return dt.datetime.strptime(raw, form)
         except ValueError:
             continue
-    slashed = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?", raw)
+    slashed = re.fullmatch(
+        r"(\d{1,2})/(\d{1,2})/(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?", raw
+    )
     if slashed:
         first, second, year = (int(slashed.group(i)) for i in (1, 2, 3))
         if first > 12 >= second:
@@ -147,8 +149,8 @@ def moment(cell: Cell, date_format: str = "") -> dt.datetime:
             raise ValueError(
                 f"{raw!r} could be day/month or month/day: give date_format in a column mapping"
             )
-        clock = [int(g) if g else 0 for g in slashed.groups()[3:]]
-        return dt.datetime(year, month, day, *clock)
+        hour, minute, sec = (int(g) if g else 0 for g in slashed.groups()[3:])
+        return dt.datetime(year, month, day, hour, minute, sec)
     raise ValueError(f"{raw!r} is not a date")
 
 
