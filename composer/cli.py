@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from composer import cli_judge, cli_store, cli_triage, paths
+from composer import cli_judge, cli_orders, cli_store, cli_triage, paths
 from composer.fields import FieldValueError, Value, to_json
 from composer.jinja import REPLY_FORMATS
 from composer.loader import load_catalog
@@ -77,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("folders", metavar="DIR", nargs="*")
 
     _COMMANDS.update(cli_store.register(commands))
+    _COMMANDS.update(cli_orders.register(commands))
     cli_judge.add_advise_command(commands, [common])
     cli_triage.add_triage_command(commands, [common])
     return parser

@@ -22,6 +22,8 @@ USER_TEMPLATES = "templates"
 SNIPPETS_FILE = "snippets.json"
 PROFILE_FILE = "profile.json"
 HISTORY_FILE = "history.json"
+ORDERS_FILE = "orders.json"
+CASES_FILE = "cases.json"
 PLATFORMS_FILE = "platforms.toml"  # platform rules; the seller's copy is laid over the shipped
 PHRASES_FILE = "phrases.toml"  # what the wording checks look for, per reply language
 
@@ -118,3 +120,13 @@ def profile_file(base: Path) -> Path:
 def history_file(base: Path) -> Path:
     """The replies the seller copied, in a data folder."""
     return base / HISTORY_FILE
+
+
+def orders_file(base: Path) -> Path:
+    """The imported orders (and the column mappings the seller gave), in a data folder."""
+    return base / ORDERS_FILE
+
+
+def cases_file(base: Path) -> Path:
+    """The seller's cases (one order's problem each), in a data folder."""
+    return base / CASES_FILE

@@ -45,7 +45,7 @@ def readme_commands(prefix: str) -> list[str]:
 def test_the_command_line_examples_work_as_written(capsys, data_dir, monkeypatch, tmp_path):
     """Each ``python3 dev.py cli`` line runs (in this process: what ``dev.py cli`` runs), its
     optional ``[...]`` parts left out, in a data folder with a profile, in the README's order;
-    a line with a FILE to bring is only parsed."""
+    a line with a FILE to bring is only parsed; the eBay sample orders are imported first."""
     from composer.cli import build_parser, main
     from composer.profile import Profile
     from composer.profile_store import ProfileStore
@@ -54,6 +54,8 @@ def test_the_command_line_examples_work_as_written(capsys, data_dir, monkeypatch
     lines = readme_commands("python3 dev.py cli ")
     assert len(lines) >= 13
     ProfileStore(data_dir / "profile.json").save(Profile(seller_name="Li", shop_name="Li's"))
+    orders = Path(__file__).resolve().parent / "data" / "orders" / "ebay-orders.csv"
+    assert main(["orders", "import", str(orders), "--data-dir", str(data_dir)]) == 0
     (values,) = re.findall(r"for example `(\{.*?\})`", README, re.S)
     (tmp_path / "values.json").write_text(values.replace("\n", " "), encoding="utf-8")
     monkeypatch.chdir(tmp_path)
