@@ -17,13 +17,12 @@ from typing import Any
 from composer import cli_judge, cli_store, paths
 from composer.fields import FieldValueError, Value, to_json
 from composer.jinja import REPLY_FORMATS
-from composer.loader import load_catalog
 from composer.options import OneLineParser, VersionAction, add_folder_options, program_name
 from composer.profile import Profile, prefill
-from composer.render import Renderer
 from composer.scenario import LoadResult, Scenario
 from composer.text_repair import mend, mend_json, mended_note
 from composer.validate import check_library
+from composer.workspace import UnknownPlatformError, Workspace
 
 
 class UsageError(Exception):
@@ -106,12 +105,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
-def _load(args: argparse.Namespace, extra: Sequence[str] = ()) -> LoadResult:
+def _open(args: argparse.Namespace, extra: Sequence[str] = ()) -> Workspace:
+    """The data folder and template folders the options name (the files read as they are)."""
     base = paths.data_dir(args.data_dir)
     for folder in [*args.templates, *extra]:
         if not Path(folder).is_dir():
             raise UsageError(f"template folder not found: {folder}")
-    return load_catalog(paths.template_dirs(base, [*args.templates, *extra]))
+    return Workspace(base, paths.template_dirs(base, [*args.templates, *extra]), cached=False)
+
+
+def _load(args: argparse.Namespace, extra: Sequence[str] = ()) -> LoadResult:
+    return _open(args, extra).loaded
 
 
 def _warn_problems(result: LoadResult) -> None:
@@ -124,16 +128,6 @@ def _scenario(result: LoadResult, scenario_id: str) -> Scenario:
     if scenario is None:
         raise UsageError(f"unknown scenario {scenario_id!r} (see `{program_name()} list`)")
     return scenario
-
-
-def _snippets(args: argparse.Namespace) -> Callable[[str, str], str | None] | None:
-    """The data folder's snippet library for ``{{ snippet() }}``, if the seller has one."""
-    library = paths.snippets_file(paths.data_dir(args.data_dir))
-    if not library.exists():
-        return None
-    from composer.snippets import SnippetStore
-
-    return SnippetStore(library).body
 
 
 def _print_json(data: Any) -> None:
@@ -196,19 +190,16 @@ def cmd_fields(args: argparse.Namespace) -> int:
     return 0
 
 
-def _profile(args: argparse.Namespace) -> Profile:
+def _profile(workspace: Workspace) -> Profile:
     """The profile saved in the data folder (the defaults when there is none)."""
-    saved = paths.profile_file(paths.data_dir(args.data_dir))
-    if not saved.exists():
+    if not workspace.has_profile():
         return Profile()
-    from composer.profile_store import ProfileStore
     from composer.storage import StoreError
 
     try:
-        store = ProfileStore(saved)
-        for problem in store.problems:
+        for problem in workspace.profiles.problems:
             print(f"warning: {problem}", file=sys.stderr)
-        return store.load()
+        return workspace.profile()
     except StoreError as exc:
         print(f"warning: {exc}", file=sys.stderr)
         return Profile()
@@ -253,7 +244,8 @@ def _values(args: argparse.Namespace, scenario: Scenario, profile: Profile) -> d
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    result = _load(args)
+    workspace = _open(args)
+    result = workspace.loaded
     _warn_problems(result)
     scenario = _scenario(result, args.scenario)
     languages = list(scenario.replies) if args.lang == "all" else [args.lang]
@@ -261,20 +253,18 @@ def cmd_render(args: argparse.Namespace) -> int:
         if code not in scenario.replies:
             known = ", ".join(scenario.replies)
             raise UsageError(f"{scenario.id} has no {code!r} reply (languages: {known}, all)")
-    profile = _profile(args)
+    profile = _profile(workspace)
     values = _values(args, scenario, profile)
-    renderer = Renderer(result.catalog, snippets=_snippets(args))
-    rendered = renderer.render_draft(
-        scenario, values, languages, reply_format=args.format, platform=args.platform
-    )
-    failed = any(d.error for d in rendered.drafts.values())
+    cli_judge.warn_rule_problems(workspace)
     try:
-        checks = cli_judge.draft_checks(
-            args.data_dir, args.platform, rendered, scenario, values, result.catalog,
-            profile_platform=profile.platform,
-        )  # fmt: skip
-    except cli_judge.UnknownPlatformError as exc:
+        platform = workspace.platform(args.platform, profile)
+    except UnknownPlatformError as exc:
         raise UsageError(str(exc)) from None
+    composed = workspace.compose(
+        scenario, values, reply_format=args.format, platform=platform, languages=languages
+    )
+    rendered, checks = composed.result, composed.checks
+    failed = any(d.error for d in rendered.drafts.values())
     if args.json:
         drafts: dict[str, Any] = {}
         for code, draft in rendered.drafts.items():

@@ -8,22 +8,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import TextIO
 
-from composer import paths
 from composer.advisor import LOGISTICS, PROBLEMS, Case, advise
-from composer.checks import Check, check_draft
-from composer.fields import AMOUNT, Value, bounded, checked_currency
+from composer.checks import Check
+from composer.fields import AMOUNT, bounded, checked_currency
 from composer.options import OneLineParser, program_name
-from composer.platforms import DEFAULT_PLATFORM, load_rulebook
-from composer.render import RenderResult
-from composer.scenario import Catalog, Scenario
-
-
-class UnknownPlatformError(LookupError):
-    """A ``--platform`` name that no platform file declares."""
+from composer.platforms import DEFAULT_PLATFORM
+from composer.workspace import Workspace
 
 
 def add_platform_option(render: argparse.ArgumentParser) -> None:
@@ -38,35 +31,10 @@ def add_platform_option(render: argparse.ArgumentParser) -> None:
     )
 
 
-def draft_checks(
-    data_dir: str | None,
-    platform_id: str | None,
-    result: RenderResult,
-    scenario: Scenario,
-    values: Mapping[str, Value],
-    catalog: Catalog,
-    profile_platform: str = "",
-) -> list[Check]:
-    """The checks of a rendered draft, with the rules of ``platform_id``; when it is None,
-    those of the profile's platform (``AliExpress``), as the app does, else the generic ones."""
-    book = load_rulebook(paths.data_dir(data_dir))
-    for problem in book.problems:
+def warn_rule_problems(workspace: Workspace) -> None:
+    """What was wrong in the platform rule files, one warning a line."""
+    for problem in workspace.rulebook.problems:
         print(f"warning: {problem}", file=sys.stderr)
-    if platform_id is None:
-        wanted = profile_platform.strip().casefold()
-        platform_id = next(
-            (
-                known
-                for known, platform in book.platforms.items()
-                if wanted and wanted in (known.casefold(), platform.name("en").casefold())
-            ),
-            DEFAULT_PLATFORM,
-        )
-    platform = book.platform(platform_id)
-    if platform is None:
-        known = ", ".join(book.platforms)
-        raise UnknownPlatformError(f"unknown platform {platform_id!r} (known: {known})")
-    return check_draft(result, scenario, values, catalog.languages, platform, book.phrases)
 
 
 def print_checks(checks: list[Check], stream: TextIO) -> None:

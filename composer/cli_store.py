@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from composer import paths
 from composer.options import OneLineParser, program_name
+from composer.workspace import Workspace
 
 if TYPE_CHECKING:
     from composer.snippets import SnippetStore
@@ -113,8 +114,8 @@ def _run(
     return run
 
 
-def _data(args: argparse.Namespace) -> Path:
-    return paths.data_dir(args.data_dir)
+def _workspace(args: argparse.Namespace) -> Workspace:
+    return Workspace(paths.data_dir(args.data_dir), cached=False)
 
 
 def _warn(store: Store) -> None:
@@ -123,9 +124,7 @@ def _warn(store: Store) -> None:
 
 
 def _snippets(args: argparse.Namespace) -> SnippetStore:
-    from composer.snippets import SnippetStore
-
-    store = SnippetStore(paths.snippets_file(_data(args)))
+    store = _workspace(args).snippets
     _warn(store)
     return store
 
@@ -176,11 +175,13 @@ def snippets_add(args: argparse.Namespace) -> int:
         raise _CommandError(str(exc), 2) from None
     for note in mended:
         print(f"warning: {note}", file=sys.stderr)
-    store = _snippets(args)
+    workspace = _workspace(args)
+    store = workspace.snippets
+    _warn(store)
     with store.transaction():
         if snippet.key in store and not args.replace:
             raise _CommandError(f"a snippet {snippet.key!r} already exists (add --replace)", 2)
-        store.save(snippet)
+        workspace.save_snippet(snippet)
     saved = store.get(snippet.key)
     assert saved is not None
     if args.json:
@@ -263,9 +264,7 @@ def snippets_import(args: argparse.Namespace) -> int:
 
 
 def history_list_cmd(args: argparse.Namespace) -> int:
-    from composer.history import HistoryStore
-
-    store = HistoryStore(paths.history_file(_data(args)))
+    store = _workspace(args).history
     _warn(store)
     records = store.records(args.search, args.limit)
     if args.json:

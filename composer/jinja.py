@@ -315,6 +315,7 @@ SnippetText = Callable[[str], "str | None"]
 """A snippet's text in the language being rendered, by key; None when there is none."""
 
 MISSING_SNIPPETS = "__missing_snippets__"  # the render's list of markers it printed
+PRINTED_SNIPPETS = "__printed_snippets__"  # the render's list of snippet keys it printed
 _SNIPPET_MARKERS = {"zh": "[片段：{key}]"}  # by language code; others use English
 
 
@@ -333,6 +334,9 @@ def _snippet_function(text_of: SnippetText, language_code: str) -> Callable[...,
     def snippet(context: Context, key: Any) -> str:
         """``{{ snippet("sig") }}``: the seller's snippet in this language, printed as it is."""
         name = str(key)
+        printed = context.get(PRINTED_SNIPPETS)
+        if isinstance(printed, list):
+            printed.append(name)
         text = text_of(name)
         if text is None:
             text = snippet_marker(name, language_code)

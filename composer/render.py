@@ -15,6 +15,7 @@ from composer import limits
 from composer.fields import Value
 from composer.jinja import (
     MISSING_SNIPPETS,
+    PRINTED_SNIPPETS,
     REPLY_FORMATS,
     TODAY,
     Shown,
@@ -38,6 +39,7 @@ class Draft:
     markers: tuple[str, ...] = ()
     error: str | None = None
     over_limit: bool = False  # the error is a bound of composer.limits (or runaway recursion)
+    snippets: tuple[str, ...] = ()  # the keys of the snippets it printed (found or not)
 
     def text(self) -> str:
         """The reply as it is copied: the body (the subject is copied on its own)."""
@@ -134,12 +136,14 @@ class Renderer:
                 continue
             context: dict[str, object] = {}
             missing_snippets: list[str] = []
+            printed_snippets: list[str] = []
             try:
                 # Inside the try: formatting a value needs the language's locale data.
                 context.update(
                     {f.name: Shown(f, values.get(f.name), language, today) for f in scenario.fields}
                 )
                 context[MISSING_SNIPPETS] = missing_snippets
+                context[PRINTED_SNIPPETS] = printed_snippets
                 context[TODAY] = today
                 context["format"] = reply_format
                 context["platform"] = platform
@@ -177,7 +181,8 @@ class Renderer:
                 v.text for v in context.values() if isinstance(v, Shown) and v.missing and v.printed
             )
             markers += tuple(dict.fromkeys(missing_snippets))
-            drafts[code] = Draft(code, tidy(body), subject, markers)
+            snippets = tuple(dict.fromkeys(printed_snippets))
+            drafts[code] = Draft(code, tidy(body), subject, markers, snippets=snippets)
             # An optional field the reply prints is needed after all (a new address when
             # re-shipping): it is listed as missing like a required one.
             missing.extend(

@@ -319,7 +319,7 @@ def test_skipping_the_welcome_saves_nothing_and_it_does_not_come_back(qtbot, dat
     assert first_run.offer(win) is True
     assert (
         not (data_dir / "profile.json").exists()
-        or win.seller_data.data.profile.load().seller_name == ""
+        or win.seller_data.workspace.profile().seller_name == ""
     )
     again = build_main_window(data_dir)
     qtbot.addWidget(again)

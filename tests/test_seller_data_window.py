@@ -173,7 +173,6 @@ def test_delete_and_undo_bring_the_snippet_back_as_it_was(panel, qtbot):
 
 
 def test_a_template_snippet_follows_an_edit_in_the_panel(window, panel, monkeypatch):
-    window.controller.renderer._snippets = panel.store.body
     assert panel.store.body("sig", "en") == "Best regards, Li Wei"
     monkeypatch.setattr(panel, "ask_snippet", lambda current: Snippet("sig", "S", {"en": "Li"}))
     panel.search.setText("sig")

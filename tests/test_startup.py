@@ -78,8 +78,8 @@ def test_panes_added_to_a_shown_frame_are_laid_out_for_the_first_draft(qtbot, da
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    populate_window(window, hold_first_draft=True)
-    window.controller.release()
+    populate_window(window)
+    window.open_last_scenario()
     english, chinese = window.previews["en"], window.previews["zh"]
     assert english.subject.text() and chinese.subject.text()
     line = english.subject.fontMetrics().lineSpacing()
@@ -91,25 +91,24 @@ def test_panes_added_to_a_shown_frame_are_laid_out_for_the_first_draft(qtbot, da
     assert top[0] < window.height() // 4
 
 
-def test_a_held_window_renders_its_first_draft_on_release(qtbot, data_dir):
-    window = build_main_window(data_dir, hold_first_draft=True)
+def test_a_populated_window_renders_its_first_draft_when_its_scenario_opens(qtbot, data_dir):
+    window = window_frame(WindowSettings(data_dir))
     qtbot.addWidget(window)
+    populate_window(window)
     body = window.findChild(QPlainTextEdit, "previewEn")
-    assert window.controller.scenario is not None
+    assert window.controller.scenario is None
     assert window.controller.result is None
     assert body.toPlainText() == ""
-    assert window.form.editors == {}  # the form is built after the first paint too
+    assert window.form.editors == {}  # the form is built with the first draft
     with qtbot.waitSignal(window.controller.rendered):
-        window.controller.release()
+        window.open_last_scenario()
     assert window.controller.result.scenario_id == window.controller.scenario.id
     assert body.toPlainText()
     assert set(window.form.editors) == {f.name for f in window.controller.scenario.fields}
-    window.controller.release()  # a second release renders nothing new
-    assert window.controller.result is not None
 
 
 def test_work_waits_for_the_first_paint(qtbot, data_dir):
-    window = build_main_window(data_dir, hold_first_draft=True)
+    window = build_main_window(data_dir)
     qtbot.addWidget(window)
     calls: list[bool] = []
     after_first_paint(window, lambda: calls.append(window.isVisible()))

@@ -1,91 +1,58 @@
 """The draft being composed: which scenario, which values, and its rendering.
 
-The window's widgets call these methods for what the seller does; each calls one domain
-function and announces the result. No Qt widget is touched here.
+The window's widgets call these methods for what the seller does; each asks the workspace
+(``composer.workspace``) and announces the result. No Qt widget is touched here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from composer.fields import Value
-from composer.platforms import DEFAULT_PLATFORM, Phrases, Platform, RuleBook
-from composer.profile import Profile, prefill
-from composer.scenario import Catalog, Scenario
+from composer.platforms import DEFAULT_PLATFORM, Platform
+from composer.profile import Profile
+from composer.scenario import Scenario
+from composer.workspace import Changes, DraftValues
 
 if TYPE_CHECKING:  # rendering imports Jinja and Babel: not needed to show the window
     from composer.checks import Check
-    from composer.render import Renderer, RenderResult
+    from composer.render import RenderResult
+    from composer.workspace import Composed, Workspace
 
 
 class DraftController(QObject):
-    """Keeps each scenario's values while the app runs, so switching back loses nothing."""
+    """The current scenario, format and platform over one workspace; renders on each change."""
 
     scenarioChanged = Signal(object)  # Scenario
     rendered = Signal(object)  # RenderResult
     checked = Signal(object)  # list[Check] of the latest draft, just after ``rendered``
     valuesReplaced = Signal()  # values changed for the seller, not by their typing
 
-    def __init__(
-        self,
-        catalog: Catalog,
-        renderer: Renderer | Callable[[], Renderer],
-        parent: QObject | None = None,
-        profile: Profile | None = None,
-        rulebook: RuleBook | None = None,
-    ) -> None:
-        """``renderer`` may be a function that makes one, called at the first render."""
+    def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.catalog = catalog
-        self._renderer = renderer
-        self.profile = profile or Profile()
-        self.rulebook = rulebook or RuleBook({}, Phrases())
+        self.workspace = workspace
+        self.catalog = workspace.catalog
+        self.rulebook = workspace.rulebook
+        self.drafts = DraftValues(self.catalog)
         self.platform: Platform | None = self.rulebook.platform(DEFAULT_PLATFORM)
         self.reply_format = "chat"  # or "email": the longer letter
         self.scenario: Scenario | None = None
-        self.result: RenderResult | None = None
-        self._checks: list[Check] | None = None  # of ``result``; worked out when asked for
+        self.composed: Composed | None = None
         self._checks_due = False
-        self._values: dict[str, dict[str, Value]] = {}
-        self._held = False
-        self._before_release: Callable[[], None] | None = None
 
     @property
-    def renderer(self) -> Renderer:
-        if callable(self._renderer):
-            self._renderer = self._renderer()
-        return self._renderer
+    def result(self) -> RenderResult | None:
+        return self.composed.result if self.composed else None
 
-    def hold(self, before_release: Callable[[], None] | None = None) -> None:
-        """Announce and render nothing until ``release()``: the app shows its window first,
-        and builds the scenario's form and its first draft right after (``before_release``
-        first: what the first draft needs but the first paint does not)."""
-        self._held = True
-        self._before_release = before_release
-
-    def release(self) -> None:
-        """Stop holding back: announce the current scenario and render it."""
-        if self._held:
-            if self._before_release is not None:
-                self._before_release()
-                self._before_release = None
-            self._held = False
-            if self.scenario is not None:
-                self.scenarioChanged.emit(self.scenario)
-            self.render()
+    @property
+    def profile(self) -> Profile:
+        return self.drafts.profile
 
     @property
     def values(self) -> dict[str, Value]:
-        if self.scenario is None:
-            return {}
-        return self._values.setdefault(self.scenario.id, self._fresh(self.scenario))
-
-    def _fresh(self, scenario: Scenario) -> dict[str, Value]:
-        """A new form's values: the defaults, then what the profile fills in."""
-        return {**scenario.defaults(), **prefill(scenario, self.profile)}
+        return self.drafts.of(self.scenario) if self.scenario is not None else {}
 
     def choose(self, scenario_id: str) -> bool:
         """Make ``scenario_id`` the current scenario; False if there is no such scenario."""
@@ -94,8 +61,7 @@ class DraftController(QObject):
             return False
         if scenario is not self.scenario:
             self.scenario = scenario
-            if not self._held:
-                self.scenarioChanged.emit(scenario)
+            self.scenarioChanged.emit(scenario)
             self.render()
         return True
 
@@ -103,14 +69,14 @@ class DraftController(QObject):
         """The seller changed a field: remember it and render again."""
         if self.scenario is None:
             return
-        self.values[name] = value
+        self.drafts.set(self.scenario, name, value)
         self.render()
 
     def set_values(self, values: dict[str, Value]) -> None:
-        """Replace several values at once (a profile, example values, a reset)."""
+        """Replace several values at once (example values, an advised remedy)."""
         if self.scenario is None:
             return
-        self.values.update(values)
+        self.drafts.update(self.scenario, values)
         self.valuesReplaced.emit()
         self.render()
 
@@ -120,24 +86,13 @@ class DraftController(QObject):
 
     def reset(self) -> None:
         if self.scenario is not None:
-            self._values[self.scenario.id] = self._fresh(self.scenario)
+            self.drafts.reset(self.scenario)
             self.valuesReplaced.emit()
             self.render()
 
     def set_profile(self, profile: Profile) -> None:
         """A new profile: fields still empty or showing the old profile's value follow it."""
-        old = self.profile
-        self.profile = profile
-        for scenario_id, values in self._values.items():
-            scenario = self.catalog.get(scenario_id)
-            if scenario is None:
-                continue
-            before, after = prefill(scenario, old), prefill(scenario, profile)
-            for name in set(before) | set(after):
-                field = scenario.field(name)
-                current = values.get(name)
-                if field is not None and (field.is_empty(current) or current == before.get(name)):
-                    values[name] = after.get(name, field.default)
+        self.drafts.follow_profile(profile)
         if self.scenario is not None:
             self.valuesReplaced.emit()
             self.render()
@@ -150,7 +105,7 @@ class DraftController(QObject):
         scenario = self.catalog.get(scenario_id)
         if scenario is None:
             return False
-        self._values[scenario_id] = dict(values)
+        self.drafts.replace(scenario, values)
         if scenario is self.scenario:
             self.valuesReplaced.emit()
             self.render()
@@ -176,45 +131,34 @@ class DraftController(QObject):
         """The chosen platform's key as templates read it (``platform == "amazon"``)."""
         return (self.platform.id if self.platform else DEFAULT_PLATFORM).lower()
 
+    def apply(self, changes: Changes) -> None:
+        """Follow what a workspace operation changed: a snippet change renders the draft
+        again only when it printed a snippet."""
+        if changes.snippets and self.composed is not None and self.composed.prints_snippets:
+            self.render()
+
     def render(self) -> RenderResult | None:
         """Render the current scenario in every language it has, in the chosen format and for
-        the chosen platform; check it; announce it."""
-        if self.scenario is None or self._held:
+        the chosen platform; announce it (its checks on the next turn of the event loop)."""
+        if self.scenario is None:
             return None
-        self.result = self.renderer.render_draft(
-            self.scenario,
-            self.values,
-            reply_format=self.reply_format,
-            platform=self.platform_id,
+        self.composed = self.workspace.compose(
+            self.scenario, self.values, reply_format=self.reply_format, platform=self.platform
         )
-        self._checks = None
-        self.rendered.emit(self.result)
+        self.rendered.emit(self.composed.result)
         # The checks follow on the next turn of the event loop: the previews update within
         # the keystroke, and a burst of keystrokes is checked once.
         if not self._checks_due:
             self._checks_due = True
             QTimer.singleShot(0, self, self._announce_checks)
-        return self.result
+        return self.composed.result
 
     @property
     def checks(self) -> list[Check]:
         """The pre-send checks of the current draft (``result``)."""
-        if self._checks is None:
-            if self.result is None or self.scenario is None:
-                return []
-            from composer.checks import check_draft  # with Jinja, after the first paint
-
-            self._checks = check_draft(
-                self.result,
-                self.scenario,
-                self.values,
-                self.catalog.languages,
-                self.platform,
-                self.rulebook.phrases,
-            )
-        return self._checks
+        return self.composed.checks if self.composed is not None else []
 
     def _announce_checks(self) -> None:
         self._checks_due = False
-        if self.result is not None:
+        if self.composed is not None:
             self.checked.emit(self.checks)

@@ -58,10 +58,10 @@ def offer(window: MainWindow) -> bool:
     Returns True if it ran (it never runs twice for one data folder).
     """
     settings = window.settings
-    seller = getattr(window, "seller_data", None)
+    seller = window.seller_data
     if settings.first_run_done or seller is None:
         return False
-    dialog = WelcomeDialog(seller.data.profile.load(), window)
+    dialog = WelcomeDialog(seller.workspace.profile(), window)
     if seller.ask(dialog):
         seller.save_profile(dialog)
     settings.first_run_done = True

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from composer.advisor import Option
     from composer.checks import Check
     from composer.render import RenderResult
-    from composer.scenario import Catalog, Scenario, TemplateProblem
+    from composer.scenario import Catalog, Scenario
     from ui.advisor import AdvisorDialog
     from ui.checks_panel import ChecksPanel
     from ui.controller import DraftController
@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from ui.guidance import GuidancePanel
     from ui.picker import ScenarioPicker
     from ui.preview import PreviewPane
+    from ui.seller_data import SellerDataUi
     from ui.settings import WindowSettings
 
 BOTH_SEPARATOR = "\n\n----------\n\n"
@@ -108,6 +109,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.ui_language = i18n.content_language()
         self.populated = False
+        self.seller_data: SellerDataUi | None = None  # once the seller's stores are open
         self.previews: dict[str, PreviewPane] = {}
         self.setObjectName("mainWindow")
         menu_bar = self.menuBar()
@@ -123,25 +125,24 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         self._retranslate_frame()
 
-    def populate(
-        self,
-        catalog: Catalog,
-        controller: DraftController,
-        problems: list[TemplateProblem] | None = None,
-    ) -> None:
-        """Add the panes and the actions over ``controller``; once, after the frame."""
+    def populate(self, controller: DraftController) -> None:
+        """Add the panes and the actions over ``controller``; once, after the frame.
+
+        No scenario is shown yet: ``open_last_scenario()`` renders the first draft.
+        """
         from ui.field_form import FieldForm
         from ui.guidance import GuidancePanel
         from ui.picker import ScenarioPicker
         from ui.preview import PreviewPane
 
-        self.catalog = catalog
+        catalog = self.catalog = controller.catalog
         self.controller = controller
+        problems = controller.workspace.problems
         self.picker = ScenarioPicker(catalog, self.ui_language, self)
         self.form = FieldForm(self)
         self.previews = {code: PreviewPane(lang, self) for code, lang in catalog.languages.items()}
         self.guidance = GuidancePanel(self)
-        self._problems = [p for p in problems or [] if p.severity == "error"]
+        self._problems = [p for p in problems if p.severity == "error"]
         self._build_layout()
         self._build_actions()
         self.populated = True
@@ -679,14 +680,12 @@ class MainWindow(QMainWindow):
 
     def follow_profile_platform(self, name: str) -> bool:
         """The profile's default platform for the checks, unless one was chosen in the window."""
-        if self.settings.platform_chosen or not name:
+        if self.settings.platform_chosen:
             return False
-        wanted = name.strip().casefold()
-        for platform_id, platform in self.controller.rulebook.platforms.items():
-            known = wanted in (platform_id.casefold(), platform.name("en").casefold())
-            if known and self.controller.set_platform(platform_id):
-                self.checks_panel.set_platform(platform_id)
-                return True
+        platform_id = self.controller.workspace.platform_named(name)
+        if platform_id is not None and self.controller.set_platform(platform_id):
+            self.checks_panel.set_platform(platform_id)
+            return True
         return False
 
     def open_advisor(self) -> AdvisorDialog | None:
@@ -822,6 +821,9 @@ class MainWindow(QMainWindow):
             state = self.settings.splitter(name)
             if state is not None:
                 splitter.restoreState(state)
+
+    def open_last_scenario(self) -> None:
+        """Show the scenario the seller had open last (else the first): the first draft."""
         last = self.settings.last_scenario
         if not (last and self.choose_scenario(last)):
             first = next(iter(self.catalog), None)

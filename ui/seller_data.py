@@ -1,26 +1,23 @@
 """The seller's own data in the window: snippets, profile and history, and how they connect.
 
-``SellerData`` opens the three stores of a data folder (a bad file is moved aside and reported,
-never fatal); ``attach`` adds the snippet panel, the Profile and History entries and a history
-record for every copy to a main window.
+``attach`` opens the workspace's three stores (a bad file is moved aside and reported, never
+fatal) and adds the snippet panel, the Profile and History entries and a history record for
+every copy to a main window.
 """
 
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QDockWidget
 
-from composer import paths
-from composer.history import HistoryRecord, HistoryStore, restore_values
+from composer.history import HistoryRecord, restore_values
 from composer.profile import ProfileError
-from composer.profile_store import ProfileStore
-from composer.snippets import SnippetStore
 from composer.storage import StoreError, StoreProblem
+from composer.workspace import Changes, Workspace
 from ui.i18n import _
 from ui.main_window import MainWindow, show_error
 
@@ -33,27 +30,14 @@ log = logging.getLogger("reply_composer")
 SNIPPET_STRIP_HEIGHT = 150  # pixels, at first; the seller can drag it
 
 
-class SellerData:
-    """The snippet library, profile and reply history of one data folder."""
-
-    def __init__(self, data_dir: Path) -> None:
-        self.snippets = SnippetStore(paths.snippets_file(data_dir))
-        self.profile = ProfileStore(paths.profile_file(data_dir))
-        self.history = HistoryStore(paths.history_file(data_dir))
-
-    @property
-    def problems(self) -> list[StoreProblem]:
-        return [*self.snippets.problems, *self.profile.problems, *self.history.problems]
-
-
 class SellerDataUi:
     """What ``attach`` adds to a window; kept on it as ``window.seller_data``."""
 
-    def __init__(self, window: MainWindow, data: SellerData) -> None:
+    def __init__(self, window: MainWindow, workspace: Workspace) -> None:
         self.window = window
-        self.data = data
+        self.workspace = workspace
         self.history_view: HistoryView | None = None
-        self.panel = SnippetPanel(data.snippets, window.catalog.languages, window)
+        self.panel = SnippetPanel(workspace, window.catalog.languages, window)
         # A dock below the three columns: it takes height, not the width the columns need.
         self.dock = QDockWidget(window)
         self.dock.setObjectName("snippetDock")
@@ -78,7 +62,7 @@ class SellerDataUi:
         self.menu.addAction(self.show_panel)
         window.addActions([self.profile_action, self.history_action])  # in the cheat sheet too
 
-        self.panel.changed.connect(window.controller.render)
+        self.panel.changed.connect(self.follow)
         self.panel.message.connect(lambda text: window.statusBar().showMessage(text, 6000))
         self.panel.problem.connect(self.report)
         window.copied.connect(self.record_copy)
@@ -95,6 +79,12 @@ class SellerDataUi:
         self.profile_action.setText(_("Your profile…"))
         self.history_action.setText(_("Reply history…"))
 
+    def follow(self, changes: Changes) -> None:
+        """What a change of the seller's data means for the window's other parts."""
+        self.window.controller.apply(changes)
+        if changes.history and self.history_view is not None:
+            self.history_view.refresh()
+
     def report(self, text: str) -> None:
         """A change that could not be saved: the log, the status bar and a message."""
         log.warning("%s", text)
@@ -103,18 +93,11 @@ class SellerDataUi:
 
     def record_copy(self, copied: str) -> None:
         """Save what was just copied to the history."""
-        controller = self.window.controller
-        if controller.scenario is None or controller.result is None:
+        composed = self.window.controller.composed
+        if composed is None:
             return
         try:
-            self.data.history.add(
-                controller.scenario,
-                controller.values,
-                controller.result,
-                copied,
-                reply_format=controller.reply_format,
-                platform=controller.platform_id,
-            )
+            changes = self.workspace.record_copy(composed, copied)
         except StoreError as exc:
             log.warning("history not saved: %s", exc)
             self.window.statusBar().showMessage(
@@ -122,13 +105,12 @@ class SellerDataUi:
                 10000,
             )
             return
-        if self.history_view is not None:
-            self.history_view.refresh()
+        self.follow(changes)
 
     def edit_profile(self) -> None:
         from ui.profile_dialog import ProfileDialog
 
-        dialog = ProfileDialog(self.data.profile.load(), self.window)
+        dialog = ProfileDialog(self.workspace.profile(), self.window)
         if self.ask(dialog):
             self.save_profile(dialog)
 
@@ -138,7 +120,7 @@ class SellerDataUi:
 
     def save_profile(self, dialog: ProfileDialog) -> bool:
         try:
-            profile = self.data.profile.save(dialog.profile())
+            profile, _changes = self.workspace.save_profile(dialog.profile())
         except (StoreError, ProfileError) as exc:
             self.report(str(exc))
             return False
@@ -150,7 +132,9 @@ class SellerDataUi:
         if self.history_view is None:
             from ui.history_view import HistoryView
 
-            self.history_view = HistoryView(self.data.history, self.window.ui_language, self.window)
+            self.history_view = HistoryView(
+                self.workspace.history, self.window.ui_language, self.window
+            )
             self.history_view.reopenRequested.connect(self.reopen)
             self.history_view.problem.connect(self.report)
         self.history_view.refresh()
@@ -187,11 +171,16 @@ def show_store_problems(window: MainWindow, problems: list[StoreProblem]) -> Non
     banner.setVisible(True)
 
 
-def attach(window: MainWindow, data: SellerData) -> SellerDataUi:
-    """Add the snippet panel, profile, history and copy records to ``window``."""
-    for problem in data.problems:
+def attach(window: MainWindow, workspace: Workspace) -> SellerDataUi:
+    """Open the seller's stores; add the snippet panel, profile, history and copy records to
+    ``window``, and fill the forms with the saved profile."""
+    problems = workspace.open_stores()
+    for problem in problems:
         log.warning("%s", problem)
-    show_store_problems(window, data.problems)
-    ui = SellerDataUi(window, data)
-    window.seller_data = ui  # type: ignore[attr-defined]
+    show_store_problems(window, problems)
+    ui = SellerDataUi(window, workspace)
+    window.seller_data = ui
+    profile = workspace.profile()
+    window.controller.set_profile(profile)
+    window.follow_profile_platform(profile.platform)
     return ui

@@ -7,7 +7,7 @@ beside the button. Delete can be undone.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import shiboken6
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -30,8 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from composer.scenario import Language
-from composer.snippets import Snippet, SnippetStore
+from composer.snippets import Snippet
 from composer.storage import StoreError
+from composer.workspace import Changes, Workspace
 from ui.i18n import _
 from ui.snippet_dialog import SnippetDialog
 from ui.snippet_model import SnippetListModel
@@ -48,29 +49,30 @@ class _DeleteSnippet(QUndoCommand):
         self.snippet = snippet
 
     def redo(self) -> None:
-        self.panel.store_change(lambda: self.panel.store.remove(self.snippet.key))
+        self.panel.store_change(lambda: self.panel.workspace.remove_snippet(self.snippet.key))
 
     def undo(self) -> None:
-        self.panel.store_change(lambda: self.panel.store.save_many([self.snippet], touch=False))
+        self.panel.store_change(lambda: self.panel.workspace.restore_snippet(self.snippet))
         self.panel.select(self.snippet.key)
 
 
 class SnippetPanel(QWidget):
     """Search, insert, create, edit and delete snippets (``snippetPanel``)."""
 
-    changed = Signal()  # the library changed: drafts that print snippets render again
+    changed = Signal(object)  # Changes: the library changed (drafts printing one render again)
     message = Signal(str)  # a short note for the status bar
     problem = Signal(str)  # a change that could not be saved
 
     def __init__(
         self,
-        store: SnippetStore,
+        workspace: Workspace,
         languages: Mapping[str, Language],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("snippetPanel")
-        self.store = store
+        self.workspace = workspace
+        self.store = store = workspace.snippets
         self.languages = languages
         self.model = SnippetListModel(store, self)
         self.undo_stack = QUndoStack(self)
@@ -233,7 +235,7 @@ class SnippetPanel(QWidget):
             return False
         box.textCursor().insertText(text)
         box.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.store_change(lambda: self.store.record_use(snippet.key), quiet=True)
+        self.store_change(lambda: self.workspace.record_snippet_use(snippet.key))
         self.message.emit(_("Inserted the snippet {key}.").format(key=snippet.key))
         return True
 
@@ -260,7 +262,7 @@ class SnippetPanel(QWidget):
             return
         if snippet.key in self.store and not self.ask_replace(snippet.key):
             return
-        if self.store_change(lambda: self.store.save(snippet)):
+        if self.store_change(lambda: self.workspace.save_snippet(snippet)):
             self.select(snippet.key)
 
     def edit(self) -> None:
@@ -274,14 +276,8 @@ class SnippetPanel(QWidget):
         renamed_over = snippet.key != old.key and snippet.key in self.store
         if renamed_over and not self.ask_replace(snippet.key):
             return
-
-        def save() -> None:
-            with self.store.transaction():  # a renamed snippet: both in one write
-                self.store.save(snippet)
-                if snippet.key != old.key:
-                    self.store.remove(old.key)
-
-        if self.store_change(save):
+        # A renamed snippet: saved and the old key removed in one write.
+        if self.store_change(lambda: self.workspace.save_snippet(snippet, replacing=old.key)):
             self.select(snippet.key)
 
     def delete(self) -> None:
@@ -294,17 +290,17 @@ class SnippetPanel(QWidget):
             _("Deleted the snippet {key} (Undo brings it back).").format(key=snippet.key)
         )
 
-    def store_change(self, change: object, quiet: bool = False) -> bool:
-        """Run one change of the store; a failure is reported, never raised to the seller."""
+    def store_change(self, change: Callable[[], Changes]) -> bool:
+        """Run one workspace operation on the library; a failure is reported, never raised to
+        the seller. What it changed is announced (nothing, for counting an insertion)."""
         try:
-            assert callable(change)
-            change()
+            changes = change()
         except StoreError as exc:
             self.problem.emit(str(exc))
             return False
-        if not quiet:
+        if changes:
             self.refresh()
-            self.changed.emit()
+            self.changed.emit(changes)
         return True
 
     def refresh(self) -> None:
