@@ -100,7 +100,7 @@ def compile_bytecode() -> None:
 def restored_scenario() -> tuple[str, int]:
     """The scenario a start restores: the shipped one with the most fields (the most work)."""
     from composer import paths
-    from composer.loader import load_catalog
+    from composer.templating.loader import load_catalog
 
     catalog = load_catalog([paths.shipped_templates_dir()]).catalog
     richest = max(catalog, key=lambda s: len(s.fields))
@@ -346,7 +346,7 @@ def sample_typing(count: int, seed: int = 6) -> str:
 
 def printed_text_fields(window: Any, scenario: Any) -> list[str]:
     """The scenario's free-text fields whose value every language's reply prints."""
-    from composer.fields import FieldType
+    from composer.templating.fields import FieldType
 
     renderer = window.controller.renderer
     names = []
@@ -456,9 +456,9 @@ def make_snippets(
 
 def bench_snippets() -> list[Row]:
     search_name, save_name = "snippet search per keystroke", "save one snippet"
-    why = f"composer.snippets missing; {SNIPPETS:,} snippets"
+    why = f"composer.storage.snippets missing; {SNIPPETS:,} snippets"
     try:
-        from composer.snippets import Snippet, SnippetStore
+        from composer.storage.snippets import Snippet, SnippetStore
     except ImportError:
         return [
             missing("snippets", search_name, "ms", 15, why),
@@ -466,7 +466,7 @@ def bench_snippets() -> list[Row]:
         ]
     rng = random.Random(6)
     with tempfile.TemporaryDirectory() as folder:
-        from ui.snippet_model import SHOWN_AT_MOST
+        from ui.snippets.model import SHOWN_AT_MOST
 
         store = SnippetStore(Path(folder) / "snippets.json")
         store.save_many(make_snippets(Snippet, SNIPPETS, rng))

@@ -13,7 +13,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from composer import paths
-from composer.loader import LoadResult, load_catalog
+from composer.templating.loader import LoadResult, load_catalog
 
 SHIPPED = paths.shipped_templates_dir()
 
@@ -53,7 +53,7 @@ def _no_unexpected_questions(
 ) -> None:
     """A GUI test that reaches a yes/no question fails instead of hanging on a modal dialog.
 
-    A test that expects the question replaces ``ui.dialogs.ask`` itself.
+    A test that expects the question replaces ``ui.dialogs.questions.ask`` itself.
     """
     if request.node.get_closest_marker("gui") is None:
         return
@@ -61,7 +61,7 @@ def _no_unexpected_questions(
     def unexpected(parent: object, title: str, text: str) -> bool:
         pytest.fail(f"unexpected question: {title}: {text}")
 
-    monkeypatch.setattr("ui.dialogs.ask", unexpected)
+    monkeypatch.setattr("ui.dialogs.questions.ask", unexpected)
 
 
 @pytest.fixture

@@ -6,9 +6,10 @@ from decimal import Decimal
 
 import pytest
 
-from composer.advisor import LOGISTICS, PROBLEMS, REMEDIES, Case, advise, values_for
-from composer.fields import MAX_AMOUNT, Money
-from composer.loader import load_catalog
+from composer.judgement.advisor import advise, values_for
+from composer.judgement.remedies import LOGISTICS, PROBLEMS, REMEDIES, Case
+from composer.templating.fields import MAX_AMOUNT, Money
+from composer.templating.loader import load_catalog
 from tests.conftest import SHIPPED
 
 

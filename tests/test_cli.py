@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from composer.validate import CJK
+from composer.templating.validate import CJK
 
 pytestmark = pytest.mark.slow  # each test starts `python -m composer`
 

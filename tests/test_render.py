@@ -8,9 +8,9 @@ from decimal import Decimal
 
 import pytest
 
-from composer.fields import Money
-from composer.loader import load_catalog
-from composer.render import Renderer, tidy
+from composer.templating.fields import Money
+from composer.templating.loader import load_catalog
+from composer.templating.render import Renderer, tidy
 from tests.conftest import SHIPPED
 
 

@@ -6,12 +6,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QListView, QPlainTextEdit, QWidget
 
-from composer.history import HistoryStore
-from composer.profile import Profile
-from composer.profile_store import ProfileStore
-from composer.snippets import Snippet, SnippetStore
+from composer.storage.history import HistoryStore
+from composer.storage.profile import Profile
+from composer.storage.profile_store import ProfileStore
+from composer.storage.snippets import Snippet, SnippetStore
 from ui.app import build_main_window
-from ui.profile_dialog import ProfileDialog
+from ui.profile.dialog import ProfileDialog
 
 pytestmark = pytest.mark.gui
 
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.gui
 @pytest.fixture(autouse=True)
 def _copy_anyway(monkeypatch):
     """These tests copy half-filled drafts on purpose: answer the pre-copy question yes."""
-    monkeypatch.setattr("ui.dialogs.ask", lambda *args: True)
+    monkeypatch.setattr("ui.dialogs.questions.ask", lambda *args: True)
 
 
 LIBRARY = [
@@ -143,7 +143,7 @@ def test_create_and_edit_through_the_dialog(panel, monkeypatch, window):
 
 
 def test_the_snippet_dialog_checks_what_is_entered(qtbot, window):
-    from ui.snippet_dialog import SnippetDialog
+    from ui.snippets.dialog import SnippetDialog
 
     dialog = SnippetDialog(window.catalog.languages)
     qtbot.addWidget(dialog)
@@ -185,9 +185,9 @@ def test_each_copy_is_recorded_and_a_record_reopens_its_scenario_and_values(wind
     window.controller.fill_examples()
     window.controller.set_value("order_number", "A-1001")
     window.controller.set_value("buyer_name", "Maria")
-    window.copy_language("en")
+    window.behaviour.copy_language("en")
     window.choose_scenario("unpaid-reminder")
-    window.copy_both()
+    window.behaviour.copy_both()
     history = HistoryStore(data_dir / "history.json")
     assert [r.scenario_id for r in history.records()] == ["unpaid-reminder", "shipping-delay"]
     assert history.records()[1].copied == "en"
@@ -210,7 +210,7 @@ def test_each_copy_is_recorded_and_a_record_reopens_its_scenario_and_values(wind
 
 def test_history_delete_and_keep_days(window, data_dir):
     window.choose_scenario("shipping-delay")
-    window.copy_language("en")
+    window.behaviour.copy_language("en")
     view = window.seller_data.show_history()
     assert view.keep_days.value() == 180
     view.keep_days.setValue(30)
@@ -269,13 +269,13 @@ def test_a_damaged_data_file_is_named_in_the_banner_and_the_app_works(qtbot, dat
 
 
 def test_a_save_that_fails_is_reported_not_raised(panel, monkeypatch, qtbot):
-    from composer import safe_file
+    from composer.storage import atomic_file
 
     def read_only(folder, name):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(safe_file, "create_temp", read_only)
-    monkeypatch.setattr("ui.seller_data.show_error", lambda *args: None)
+    monkeypatch.setattr(atomic_file, "create_temp", read_only)
+    monkeypatch.setattr("ui.window.seller_data.show_error", lambda *args: None)
     monkeypatch.setattr(panel, "ask_snippet", lambda current: Snippet("x", "X", {"en": "x"}))
     with qtbot.waitSignal(panel.problem) as reported:
         panel.new()

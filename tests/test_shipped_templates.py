@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from composer.loader import load_catalog
-from composer.render import Renderer
-from composer.validate import CJK, PLACEHOLDER, check_library, variants
+from composer.templating.loader import load_catalog
+from composer.templating.render import Renderer
+from composer.templating.validate import CJK, PLACEHOLDER, check_library, variants
 from tests.conftest import SHIPPED
 
 RESULT = load_catalog([SHIPPED])

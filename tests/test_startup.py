@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 from composer import paths
 from ui.app import after_first_paint, build_main_window, populate_window, window_frame
-from ui.settings import WindowSettings
+from ui.window.settings import WindowSettings
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.gui
@@ -32,8 +32,9 @@ app = QApplication([])
 build_rest = ui.app.populate_window
 
 def populate_window(window, *args, **kwargs):
-    watched = {"jinja2", "babel", "tinydb", "composer.loader", "composer.cache", "ui.picker",
-               "ui.preview", "ui.field_form", "ui.seller_data"}
+    watched = {"jinja2", "babel", "tinydb", "composer.templating.loader",
+               "composer.templating.cache", "composer.workspace", "ui.panes.picker",
+               "ui.panes.preview", "ui.panes.field_form", "ui.window.seller_data"}
     print("imported before the first paint:", sorted(watched & set(sys.modules)))
     print("visible:", window.isVisible(), "populated:", window.populated)
     build_rest(window, *args, **kwargs)

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from composer import paths
-from composer.profile import Profile
-from composer.snippets import Snippet
+from composer.storage.profile import Profile
+from composer.storage.snippets import Snippet
 from composer.workspace import Changes, DraftValues, UnknownPlatformError, Workspace
 
 SIGNED = """

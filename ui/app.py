@@ -18,12 +18,13 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from composer import paths
-from composer.options import OneLineParser, VersionAction, add_folder_options
+from composer.cli.options import OneLineParser, VersionAction, add_folder_options
 from ui import i18n
 from ui.assets import app_icon
 from ui.i18n import _
-from ui.main_window import MainWindow, show_error
-from ui.settings import WindowSettings
+from ui.window.behaviour import show_error
+from ui.window.main_window import MainWindow
+from ui.window.settings import WindowSettings
 
 log = logging.getLogger("reply_composer")
 
@@ -56,8 +57,8 @@ def populate_window(window: MainWindow, template_dirs: Sequence[str | Path] | No
     once the frame is on screen: nothing here is needed to paint it.
     """
     from composer.workspace import Workspace
-    from ui.controller import DraftController
-    from ui.seller_data import attach
+    from ui.window.draft_controller import DraftController
+    from ui.window.seller_data import attach
 
     data = window.settings.data_dir
     workspace = Workspace(
@@ -219,7 +220,7 @@ def _forget_source_lines() -> None:
 
 
 def _welcome(window: MainWindow) -> None:
-    from ui import first_run  # the welcome and the profile form: on a first start only
+    from ui.profile import first_run  # the welcome and the profile form: on a first start only
 
     first_run.offer(window)
 

@@ -17,19 +17,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from composer import paths
-from composer.fields import Value
-from composer.platforms import DEFAULT_PLATFORM, Platform, RuleBook, load_rulebook
-from composer.profile import Profile
-from composer.scenario import Catalog, LoadResult, Scenario, TemplateProblem
+from composer.judgement.rules import DEFAULT_PLATFORM, Platform, RuleBook, load_rulebook
+from composer.storage.profile import Profile
+from composer.templating.fields import Value
+from composer.templating.scenario import Catalog, LoadResult, Scenario, TemplateProblem
 from composer.workspace.changes import NOTHING, Changes
 
 if TYPE_CHECKING:  # Jinja, Babel and TinyDB: imported when first used
-    from composer.checks import Check
-    from composer.history import HistoryStore
-    from composer.profile_store import ProfileStore
-    from composer.render import Renderer, RenderResult
-    from composer.snippets import Snippet, SnippetStore
-    from composer.storage import StoreProblem
+    from composer.judgement.findings import Check
+    from composer.storage.file_format import StoreProblem
+    from composer.storage.history import HistoryStore
+    from composer.storage.profile_store import ProfileStore
+    from composer.storage.snippets import Snippet, SnippetStore
+    from composer.templating.render import Renderer, RenderResult
 
 
 class UnknownPlatformError(LookupError):
@@ -63,7 +63,7 @@ class Composed:
     def checks(self) -> list[Check]:
         """The pre-send checks of this draft, worked out the first time they are asked for."""
         if self._checks is None:
-            from composer.checks import check_draft  # with Jinja: after the first paint
+            from composer.judgement.presend import check_draft  # with Jinja: after the first paint
 
             self._checks = check_draft(
                 self.result,
@@ -106,10 +106,10 @@ class Workspace:
     def loaded(self) -> LoadResult:
         """The templates and what was wrong in their files."""
         if self._cached:
-            from composer.cache import load_catalog_cached
+            from composer.templating.cache import load_catalog_cached
 
             return load_catalog_cached(self.template_dirs, self.data_dir)
-        from composer.loader import load_catalog
+        from composer.templating.loader import load_catalog
 
         return load_catalog(self.template_dirs)
 
@@ -128,19 +128,19 @@ class Workspace:
 
     @cached_property
     def snippets(self) -> SnippetStore:
-        from composer.snippets import SnippetStore
+        from composer.storage.snippets import SnippetStore
 
         return SnippetStore(paths.snippets_file(self.data_dir))
 
     @cached_property
     def profiles(self) -> ProfileStore:
-        from composer.profile_store import ProfileStore
+        from composer.storage.profile_store import ProfileStore
 
         return ProfileStore(paths.profile_file(self.data_dir))
 
     @cached_property
     def history(self) -> HistoryStore:
-        from composer.history import HistoryStore
+        from composer.storage.history import HistoryStore
 
         return HistoryStore(paths.history_file(self.data_dir))
 
@@ -165,7 +165,7 @@ class Workspace:
 
     @cached_property
     def renderer(self) -> Renderer:
-        from composer.render import Renderer  # Jinja and Babel
+        from composer.templating.render import Renderer  # Jinja and Babel
 
         return Renderer(self.catalog, snippets=self.snippet_text)
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from composer.fields import Value
-from composer.profile import Profile, prefill
-from composer.scenario import Catalog, Scenario
+from composer.storage.profile import Profile, prefill
+from composer.templating.fields import Value
+from composer.templating.scenario import Catalog, Scenario
 
 
 class DraftValues:
