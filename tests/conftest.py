@@ -14,8 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from composer import paths
 from composer.templating.loader import LoadResult, load_catalog
-
-SHIPPED = paths.shipped_templates_dir()
+from tests.helpers.scenarios import MINIMAL, SHIPPED
 
 
 @pytest.fixture
@@ -96,42 +95,6 @@ def load() -> Callable[..., LoadResult]:
         return load_catalog([SHIPPED, *folders])
 
     return run
-
-
-MINIMAL = """
-    id = "thanks"
-    category = "after-sales"
-    keywords = ["thanks"]
-
-    [title]
-    en = "Thank you"
-    zh = "感谢"
-
-    [[fields]]
-    name = "buyer_name"
-
-    [[fields]]
-    name = "total"
-    type = "money"
-    example = "13 USD"
-    label = { en = "Total", zh = "总额" }
-
-    [reply.en]
-    subject = "Thanks, {{ buyer_name }}"
-    body = \"\"\"
-    {{ partial("greeting") }}
-
-    Thank you for paying {{ total }}.
-    \"\"\"
-
-    [reply.zh]
-    subject = "谢谢，{{ buyer_name }}"
-    body = \"\"\"
-    {{ partial("greeting") }}
-
-    感谢您支付{{ total }}。
-    \"\"\"
-"""
 
 
 @pytest.fixture

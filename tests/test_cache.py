@@ -15,7 +15,7 @@ from composer import paths
 from composer.templating import cache
 from composer.templating.loader import load_catalog
 from composer.templating.render import Renderer
-from tests.conftest import SHIPPED
+from tests.helpers.scenarios import SHIPPED
 
 
 def _catalog_file(data_dir):

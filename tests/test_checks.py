@@ -13,7 +13,7 @@ from composer.judgement.rules import RULE_CODES, load_rulebook
 from composer.templating.loader import load_catalog
 from composer.templating.render import Renderer
 from composer.templating.validate import variants
-from tests.conftest import SHIPPED
+from tests.helpers.scenarios import SHIPPED
 
 BOOK = load_rulebook()
 RESULT = load_catalog([SHIPPED])

@@ -10,7 +10,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QComboBox, QListWidget, QPushButton
 
 from composer.templating.fields import Money
-from tests.test_advisor import DISPUTE
+from tests.helpers.scenarios import DISPUTE
 from ui.app import build_main_window
 from ui.panes.checks_panel import COLOURS
 

@@ -10,8 +10,8 @@ from composer.storage.history import HistoryStore
 from composer.storage.snippets import SnippetStore
 from composer.templating.loader import load_catalog
 from composer.templating.render import Renderer
-from tests.conftest import SHIPPED
-from tests.test_cli import run
+from tests.helpers.cli import run
+from tests.helpers.scenarios import SHIPPED
 
 
 def add(data_dir, key, *more):

@@ -15,7 +15,7 @@ from composer.storage.profile_store import ProfileStore
 from composer.storage.snippets import Snippet, SnippetStore
 from composer.templating.loader import load_catalog
 from composer.templating.render import Renderer
-from tests.conftest import SHIPPED
+from tests.helpers.scenarios import SHIPPED
 
 
 def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

@@ -21,7 +21,7 @@ from composer.templating.formatting import format_span
 from composer.templating.loader import load_catalog
 from composer.templating.render import Renderer
 from composer.templating.validate import check_library
-from tests.conftest import SHIPPED
+from tests.helpers.scenarios import SHIPPED
 
 D = dt.date
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")

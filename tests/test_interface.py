@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer import version
-from tests.gui import child, preview
+from tests.helpers.gui import child, preview
 from ui import i18n, theme
 from ui.app import build_main_window
 

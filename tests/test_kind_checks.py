@@ -15,7 +15,7 @@ from composer.judgement.rules import load_rulebook
 from composer.templating.loader import load_catalog
 from composer.templating.render import Renderer
 from composer.templating.scenario import MESSAGE_KINDS
-from tests.conftest import SHIPPED
+from tests.helpers.scenarios import SHIPPED
 
 BOOK = load_rulebook()
 

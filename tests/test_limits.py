@@ -10,7 +10,7 @@ import pytest
 from composer.templating.loader import load_catalog
 from composer.templating.render import Renderer
 from composer.templating.validate import check_library
-from tests.conftest import SHIPPED
+from tests.helpers.scenarios import SHIPPED
 
 RUNAWAYS = {
     "repetition": ("{{ 'x' * 10**10 }}", "repeats a text or list"),

@@ -9,7 +9,7 @@ import pytest
 from composer.templating.fields import FieldType, Money
 from composer.templating.loader import load_catalog
 from composer.templating.render import Renderer
-from tests.conftest import SHIPPED
+from tests.helpers.scenarios import SHIPPED
 
 FOUNDATION_IDS = {"unpaid-reminder", "shipping-delay", "address-change"}
 

@@ -11,7 +11,7 @@ from composer.judgement.presend import check_text
 from composer.judgement.rules import load_rulebook, risky_pattern
 from composer.templating.loader import load_catalog
 from composer.templating.scenario_file import MAX_FIELDS
-from tests.conftest import SHIPPED
+from tests.helpers.scenarios import SHIPPED
 
 SHIPPED_IDS = set(load_catalog([SHIPPED]).catalog.scenarios)
 

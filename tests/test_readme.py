@@ -9,7 +9,7 @@ from pathlib import Path
 from composer.templating.loader import load_catalog
 from composer.templating.render import Renderer
 from composer.templating.validate import check_library
-from tests.conftest import SHIPPED
+from tests.helpers.scenarios import SHIPPED
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 

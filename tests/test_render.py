@@ -11,7 +11,7 @@ import pytest
 from composer.templating.fields import Money
 from composer.templating.loader import load_catalog
 from composer.templating.render import Renderer, tidy
-from tests.conftest import SHIPPED
+from tests.helpers.scenarios import SHIPPED
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QComboBox, QRadioButton
 
 from composer.storage.history import HistoryStore
-from tests.gui import child, preview
+from tests.helpers.gui import child, preview
 from ui.app import build_main_window
 from ui.dialogs.help_menu import shortcut_rows
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tests.gui import child, preview
+from tests.helpers.gui import child, preview
 from ui.app import build_main_window
 
 pytestmark = pytest.mark.gui
