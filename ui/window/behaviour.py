@@ -101,7 +101,7 @@ class WindowBehaviour:
     def language_name(self, code: str) -> str:
         """Reply language ``code`` as the interface names it: "Chinese", "中文", "英语"."""
         language = self.window.catalog.languages[code]
-        return i18n.language_name(language.locale, language.name) or language.name
+        return i18n.language_name(language.locale, language.name)
 
     def copy_both(self) -> None:
         """Copy every language's body, one after the other."""

@@ -295,20 +295,15 @@ class MainWindow(QMainWindow):
         self.advise_button.setVisible(scenario.advisor is not None)
 
     def _name_copy_buttons(self) -> None:
-        self._languages_named = True
         for code, button in self.copy_buttons.items():
             language = self.catalog.languages[code]
             name = i18n.language_name(language.locale, language.name)
-            if name is None:  # until the first draft has loaded Babel
-                name, self._languages_named = language.name, False
             button.setText(_("Copy {language}").format(language=name))
             button.setToolTip(_("Copy the {language} reply as plain text").format(language=name))
         for code, action in self.copy_actions.items():
             action.setText(self.copy_buttons[code].text())
 
     def _show_result(self, result: RenderResult) -> None:
-        if not self._languages_named:
-            self._name_copy_buttons()
         for code, pane in self.previews.items():
             pane.show_draft(result.drafts.get(code))
         self._align_subjects()
