@@ -33,10 +33,10 @@ mode, data = sys.argv[1], Path(sys.argv[2])
 folders = paths.template_dirs(data)
 start = time.perf_counter()
 if mode == "cached":
-    from composer.cache import load_catalog_cached
+    from composer.templating.cache import load_catalog_cached
     result = load_catalog_cached(folders, data)
 else:
-    from composer.loader import load_catalog
+    from composer.templating.loader import load_catalog
     result = load_catalog(folders)
 print((time.perf_counter() - start) * 1000, len(result.catalog))
 """
@@ -45,8 +45,8 @@ TEMPLATES = """
 import sys, time
 from jinja2.bccache import Bucket
 from composer import paths
-from composer.jinja import make_environment
-from composer.loader import load_catalog
+from composer.templating.jinja import make_environment
+from composer.templating.loader import load_catalog
 catalog = load_catalog(paths.template_dirs(paths.data_dir())).catalog
 sources = [(code, f"{s.id}/{part}", text) for s in catalog for code, reply in s.replies.items()
            for part, text in (("body", reply.body), ("subject", reply.subject)) if text]

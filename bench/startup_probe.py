@@ -3,6 +3,7 @@
     python bench/startup_probe.py bare
     python bench/startup_probe.py widgets
     python bench/startup_probe.py libraries
+    python bench/startup_probe.py floor
     python bench/startup_probe.py app DATA_DIR SCENARIO_ID
 
 Prints ``shown`` when the main window first paints and ``ready`` when it has nothing left to
@@ -15,6 +16,8 @@ numbers of Qt widgets and the same kind of text (Chinese included), built direct
 of the app's code. ``libraries`` is the floor under the ready window: that window, then (after
 it paints) what the first draft needs from the libraries: Jinja's sandbox renders a template,
 Babel formats a date and an amount in both reply languages, TinyDB opens a store.
+``floor`` is the fair floor of issue 13, the budget's yardstick: a plainer window (a scenario
+list, a 10-row form and two text panes) followed by the same library work.
 """
 
 from __future__ import annotations
@@ -171,6 +174,36 @@ def widgets_window() -> QMainWindow:
     return window
 
 
+def floor_window() -> QMainWindow:
+    """The fair floor's window: a scenario list, a 10-row form and two text panes."""
+    from PySide6.QtWidgets import (
+        QFormLayout,
+        QHBoxLayout,
+        QLineEdit,
+        QListWidget,
+        QPlainTextEdit,
+    )
+
+    window = QMainWindow()
+    window.setWindowTitle("Reply Composer")
+    central = QWidget()
+    row = QHBoxLayout(central)
+    scenarios = QListWidget()
+    scenarios.addItems([f"Scenario {number} 场景{number}" for number in range(15)])
+    row.addWidget(scenarios)
+    form_area = QWidget()
+    form = QFormLayout(form_area)
+    for number in range(10):
+        form.addRow(f"Field {number} 字段", QLineEdit())
+    row.addWidget(form_area)
+    for text in (ENGLISH, CHINESE):
+        pane = QPlainTextEdit(text)
+        pane.setReadOnly(True)
+        row.addWidget(pane)
+    window.setCentralWidget(central)
+    return window
+
+
 def first_draft_libraries() -> None:
     """What a first draft needs from the libraries, called directly (no app code)."""
     import datetime as dt
@@ -206,11 +239,12 @@ def first_draft_libraries() -> None:
 def main() -> int:
     mode = sys.argv[1]
     app = QApplication([sys.argv[0]])
-    work = first_draft_libraries if mode == "libraries" else None
+    work = first_draft_libraries if mode in ("libraries", "floor") else None
     watcher = Watcher(app, sys.argv[3] if mode == "app" else None, work)
     app.installEventFilter(watcher)
-    if mode in ("bare", "widgets", "libraries"):
-        window = QMainWindow() if mode == "bare" else widgets_window()
+    if mode in ("bare", "widgets", "libraries", "floor"):
+        builders = {"bare": QMainWindow, "floor": floor_window}
+        window = builders.get(mode, widgets_window)()
         window.resize(1360, 820)
         window.show()
         return int(app.exec())

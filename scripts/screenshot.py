@@ -35,13 +35,13 @@ def main() -> int:
     app = QApplication(sys.argv[:1])  # Qt would take --platform for its own option
     with tempfile.TemporaryDirectory() as data:
         window = build_main_window(data)
-        window.set_interface_language(args.language)
-        window.set_theme(args.theme)
+        window.behaviour.set_interface_language(args.language)
+        window.behaviour.set_theme(args.theme)
         width, height = (int(n) for n in args.size.split("x"))
         window.resize(width, height)
-        window.set_reply_format(args.format)
+        window.behaviour.set_reply_format(args.format)
         if args.platform:
-            window.choose_platform(args.platform)
+            window.behaviour.choose_platform(args.platform)
         window.choose_scenario(args.scenario)
         if not args.empty:
             window.controller.fill_examples()

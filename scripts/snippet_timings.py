@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from composer.snippets import Snippet, SnippetStore
+from composer.storage.snippets import Snippet, SnippetStore
 
 QUERIES = ["r", "re", "ref", "refu", "refund", "s0004", "dlv", "丁", "丁七", "refund 七"]
 

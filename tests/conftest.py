@@ -13,9 +13,8 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from composer import paths
-from composer.loader import LoadResult, load_catalog
-
-SHIPPED = paths.shipped_templates_dir()
+from composer.templating.loader import LoadResult, load_catalog
+from tests.helpers.scenarios import MINIMAL, SHIPPED
 
 
 @pytest.fixture
@@ -53,7 +52,7 @@ def _no_unexpected_questions(
 ) -> None:
     """A GUI test that reaches a yes/no question fails instead of hanging on a modal dialog.
 
-    A test that expects the question replaces ``ui.dialogs.ask`` itself.
+    A test that expects the question replaces ``ui.dialogs.questions.ask`` itself.
     """
     if request.node.get_closest_marker("gui") is None:
         return
@@ -61,7 +60,7 @@ def _no_unexpected_questions(
     def unexpected(parent: object, title: str, text: str) -> bool:
         pytest.fail(f"unexpected question: {title}: {text}")
 
-    monkeypatch.setattr("ui.dialogs.ask", unexpected)
+    monkeypatch.setattr("ui.dialogs.questions.ask", unexpected)
 
 
 @pytest.fixture
@@ -96,42 +95,6 @@ def load() -> Callable[..., LoadResult]:
         return load_catalog([SHIPPED, *folders])
 
     return run
-
-
-MINIMAL = """
-    id = "thanks"
-    category = "after-sales"
-    keywords = ["thanks"]
-
-    [title]
-    en = "Thank you"
-    zh = "感谢"
-
-    [[fields]]
-    name = "buyer_name"
-
-    [[fields]]
-    name = "total"
-    type = "money"
-    example = "13 USD"
-    label = { en = "Total", zh = "总额" }
-
-    [reply.en]
-    subject = "Thanks, {{ buyer_name }}"
-    body = \"\"\"
-    {{ partial("greeting") }}
-
-    Thank you for paying {{ total }}.
-    \"\"\"
-
-    [reply.zh]
-    subject = "谢谢，{{ buyer_name }}"
-    body = \"\"\"
-    {{ partial("greeting") }}
-
-    感谢您支付{{ total }}。
-    \"\"\"
-"""
 
 
 @pytest.fixture

@@ -6,10 +6,11 @@ from decimal import Decimal
 
 import pytest
 
-from composer.advisor import LOGISTICS, PROBLEMS, REMEDIES, Case, advise, values_for
-from composer.fields import MAX_AMOUNT, Money
-from composer.loader import load_catalog
-from tests.conftest import SHIPPED
+from composer.judgement.advisor import advise, values_for
+from composer.judgement.remedies import LOGISTICS, PROBLEMS, REMEDIES, Case
+from composer.templating.fields import MAX_AMOUNT, Money
+from composer.templating.loader import load_catalog
+from tests.helpers.scenarios import DISPUTE, SHIPPED
 
 
 def ranked(problem, logistics="postal", value="25", shipping="10", **more):
@@ -207,52 +208,6 @@ def test_address_change_maps_the_advice_to_its_remedy_choice():
     assert values_for(link, high, "USD") == {"remedy": "too-late"}
     claim = advise(Case("not-received", "postal", Decimal(25), Decimal(10), past_promised=True))[-1]
     assert values_for(link, claim, "USD") == {}  # no option for that remedy here
-
-
-DISPUTE = """
-    id = "item-damaged"
-    category = "after-sales"
-    keywords = ["damaged"]
-
-    [title]
-    en = "Damaged item"
-    zh = "商品破损"
-
-    [[fields]]
-    name = "remedy"
-    type = "choice"
-    default = "partial-refund"
-    label = { en = "Remedy", zh = "处理方式" }
-    options = [
-        { key = "partial-refund", label = { en = "Partial refund", zh = "部分退款" } },
-        { key = "full-refund", label = { en = "Full refund", zh = "全额退款" } },
-    ]
-
-    [[fields]]
-    name = "order_total"
-    type = "money"
-    example = "40 USD"
-    label = { en = "Order total", zh = "订单金额" }
-
-    [[fields]]
-    name = "refund"
-    type = "money"
-    required = false
-    label = { en = "Refund", zh = "退款金额" }
-
-    [advisor]
-    problem = "damaged"
-    field = "remedy"
-    refund_field = "refund"
-    options = { partial-refund = "partial-refund", full-refund = "full-refund" }
-    inputs = { order_value = "order_total" }
-
-    [reply.en]
-    body = "{{ remedy }} {{ order_total }} {{ refund }}"
-
-    [reply.zh]
-    body = "{{ remedy }} {{ order_total }} {{ refund }}"
-"""
 
 
 def test_a_scenario_written_elsewhere_opts_in_with_its_own_keys(write_template):

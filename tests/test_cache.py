@@ -12,10 +12,11 @@ import pickle
 
 import pytest
 
-from composer import cache, paths
-from composer.loader import load_catalog
-from composer.render import Renderer
-from tests.conftest import SHIPPED
+from composer import paths
+from composer.templating import cache
+from composer.templating.loader import load_catalog
+from composer.templating.render import Renderer
+from tests.helpers.scenarios import SHIPPED
 
 
 def _catalog_file(data_dir):
@@ -31,7 +32,7 @@ def test_an_unchanged_library_is_read_back_from_the_cache(data_dir, monkeypatch)
     def no_loading(_folders):
         raise AssertionError("the catalog was loaded again")
 
-    monkeypatch.setattr("composer.loader.load_catalog", no_loading)
+    monkeypatch.setattr("composer.templating.loader.load_catalog", no_loading)
     second = cache.load_catalog_cached(folders, data_dir)
     assert second.catalog.scenarios.keys() == first.catalog.scenarios.keys()
     assert second.catalog == load_catalog(folders).catalog

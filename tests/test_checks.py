@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from composer.checks import BUILT_IN_CODES, check_draft, check_text, errors
-from composer.loader import load_catalog
-from composer.platforms import RULE_CODES, load_rulebook
-from composer.render import Renderer
-from composer.validate import variants
-from tests.conftest import SHIPPED
+from composer.judgement.findings import BUILT_IN_CODES, errors
+from composer.judgement.presend import check_draft, check_text
+from composer.judgement.rules import RULE_CODES, load_rulebook
+from composer.templating.loader import load_catalog
+from composer.templating.render import Renderer
+from composer.templating.validate import variants
+from tests.helpers.scenarios import SHIPPED
 
 BOOK = load_rulebook()
 RESULT = load_catalog([SHIPPED])

@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QComboBox, QListWidget, QPushButton
 
-from composer.fields import Money
-from tests.test_advisor import DISPUTE
+from composer.templating.fields import Money
+from tests.helpers.scenarios import DISPUTE
 from ui.app import build_main_window
-from ui.checks_panel import COLOURS
+from ui.panes.checks_panel import COLOURS
 
 pytestmark = pytest.mark.gui
 
@@ -96,7 +96,7 @@ def test_copying_with_errors_asks_once(window, qtbot, monkeypatch):
         answers.append(text)
         return len(answers) > 1  # no the first time, yes after
 
-    monkeypatch.setattr("ui.dialogs.ask", ask)
+    monkeypatch.setattr("ui.dialogs.questions.ask", ask)
     window.choose_scenario("shipping-delay")
     window.controller.fill_examples()
     choose_platform(window, "amazon")
@@ -133,7 +133,7 @@ def test_the_advisor_fills_the_address_change_remedy(window, qtbot):
     window.choose_scenario("address-change")
     window.controller.fill_examples()
     assert not window.findChild(QPushButton, "adviseButton").isHidden()
-    dialog = window.open_advisor()
+    dialog = window.behaviour.open_advisor()
     assert dialog.problem.currentData() == "address-change"
     dialog.amounts["order_value"].setValue(12)
     dialog.amounts["shipping_cost"].setValue(4)
@@ -152,7 +152,7 @@ def test_the_advisor_fills_the_address_change_remedy(window, qtbot):
 
 def test_a_remedy_the_scenario_has_no_option_for_cannot_be_used(window, qtbot):
     window.choose_scenario("address-change")
-    dialog = window.open_advisor()
+    dialog = window.behaviour.open_advisor()
     dialog.problem.setCurrentIndex(dialog.problem.findData("not-received"))
     dialog.past_promised.setChecked(True)
     assert dialog.select("carrier-claim")
@@ -169,7 +169,7 @@ def test_the_advisor_starts_from_the_order_total_and_fills_the_refund(qtbot, dat
     qtbot.addWidget(win)
     win.choose_scenario("item-damaged")
     win.controller.fill_examples()
-    dialog = win.open_advisor()
+    dialog = win.behaviour.open_advisor()
     assert dialog.amounts["order_value"].value() == 40
     assert dialog.selected().remedy == "partial-refund"
     dialog.use_button.click()

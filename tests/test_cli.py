@@ -10,31 +10,20 @@ from pathlib import Path
 
 import pytest
 
-from composer.validate import CJK
+from composer.templating.validate import CJK
+from tests.helpers.cli import run
+from tests.helpers.scenarios import SHIPPED_CATEGORIES
 
 pytestmark = pytest.mark.slow  # each test starts `python -m composer`
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "composer", *args, "--data-dir", str(data_dir)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=ROOT,
-        timeout=60,
-    )
-
-
 def test_list_json_names_every_scenario(data_dir):
     done = run("list", "--json", data_dir=data_dir)
     assert done.returncode == 0, done.stderr
     listed = {s["id"]: s for s in json.loads(done.stdout)}
-    from tests.test_shipped_templates import CATALOG
-
-    assert set(CATALOG) <= set(listed)
+    assert set(SHIPPED_CATEGORIES) <= set(listed)
     assert listed["shipping-delay"]["title"] == {
         "en": "Shipping delay notice",
         "zh": "物流延误通知",

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tests.test_cli import run
+from tests.helpers.cli import run
 
 pytestmark = pytest.mark.slow  # each test starts `python -m composer`
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from composer.cli import main
-from composer.history import HistoryStore
-from composer.loader import load_catalog
-from composer.render import Renderer
-from tests.conftest import SHIPPED
+from composer.cli.commands import main
+from composer.storage.history import HistoryStore
+from composer.templating.loader import load_catalog
+from composer.templating.render import Renderer
+from tests.helpers.scenarios import SHIPPED
 
 SAMPLES = Path(__file__).parent / "data" / "orders"
 

@@ -6,12 +6,12 @@ import json
 
 import pytest
 
-from composer.history import HistoryStore
-from composer.loader import load_catalog
-from composer.render import Renderer
-from composer.snippets import SnippetStore
-from tests.conftest import SHIPPED
-from tests.test_cli import run
+from composer.storage.history import HistoryStore
+from composer.storage.snippets import SnippetStore
+from composer.templating.loader import load_catalog
+from composer.templating.render import Renderer
+from tests.helpers.cli import run
+from tests.helpers.scenarios import SHIPPED
 
 
 def add(data_dir, key, *more):

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from composer.cli import main
-from composer.history import HistoryStore
-from composer.loader import load_catalog
-from composer.profile import Profile
-from composer.profile_store import ProfileStore
-from composer.render import Renderer
-from composer.snippets import Snippet, SnippetStore
-from tests.conftest import SHIPPED
+from composer.cli.commands import main
+from composer.storage.history import HistoryStore
+from composer.storage.profile import Profile
+from composer.storage.profile_store import ProfileStore
+from composer.storage.snippets import Snippet, SnippetStore
+from composer.templating.loader import load_catalog
+from composer.templating.render import Renderer
+from tests.helpers.scenarios import SHIPPED
 
 
 def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

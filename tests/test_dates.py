@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from composer.checks import check_draft
-from composer.dates import (
+from composer.judgement.presend import check_draft
+from composer.templating.dates import (
     Span,
     add_days,
     delivery_window,
@@ -17,11 +17,11 @@ from composer.dates import (
     next_spring_festival_pause,
     spring_festival_pause,
 )
-from composer.formatting import format_span
-from composer.loader import load_catalog
-from composer.render import Renderer
-from composer.validate import check_library
-from tests.conftest import SHIPPED
+from composer.templating.formatting import format_span
+from composer.templating.loader import load_catalog
+from composer.templating.render import Renderer
+from composer.templating.validate import check_library
+from tests.helpers.scenarios import SHIPPED
 
 D = dt.date
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")

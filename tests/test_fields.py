@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from composer.fields import (
+from composer.templating.fields import (
     Field,
     FieldType,
     FieldValueError,

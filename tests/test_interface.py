@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer import version
-from tests.gui import child, preview
+from tests.helpers.gui import child, preview
 from ui import i18n, theme
 from ui.app import build_main_window
 
@@ -63,15 +63,15 @@ def test_the_reply_languages_do_not_change_with_the_interface(window):
     window.choose_scenario("shipping-delay")
     window.controller.fill_examples()
     english, chinese = preview(window, "en"), preview(window, "zh")
-    window.set_interface_language("zh_CN")
+    window.behaviour.set_interface_language("zh_CN")
     assert preview(window, "en") == english
     assert preview(window, "zh") == chinese
     assert english.startswith("Hi Maria,")
 
 
 def test_switching_back_to_english(window):
-    window.set_interface_language("zh_CN")
-    window.set_interface_language("en")
+    window.behaviour.set_interface_language("zh_CN")
+    window.behaviour.set_interface_language("en")
     assert child(window, QPushButton, "copyBothButton").text() == "Copy both"
     assert menu_texts(window) == ["&Reply", "&View", "&Seller", "&Help"]
 
@@ -79,7 +79,7 @@ def test_switching_back_to_english(window):
 def test_the_chosen_language_is_remembered(qtbot, data_dir):
     first = build_main_window(data_dir)
     qtbot.addWidget(first)
-    first.set_interface_language("zh_CN")
+    first.behaviour.set_interface_language("zh_CN")
     first.save_state()
     i18n.set_language("en")
     again = build_main_window(data_dir)
@@ -97,7 +97,7 @@ def test_following_the_system_language(qtbot, data_dir, monkeypatch):
 
 
 def test_qt_own_dialog_buttons_are_translated_too(shown, qtbot):
-    shown.set_interface_language("zh_CN")
+    shown.behaviour.set_interface_language("zh_CN")
     shown.shortcuts_action.trigger()
     dialog = shown.findChild(QDialog, "shortcutsDialog")
     assert dialog is not None and dialog.isVisible()
@@ -119,7 +119,7 @@ def test_every_shortcut_is_in_a_menu_and_the_cheat_sheet(shown):
     with_keys = [a for a in shown.actions() if a.shortcuts()]
     recent = set(shown.recent_actions)
     assert all(a in in_menus for a in with_keys if a not in recent)
-    shown.show_shortcuts()
+    shown.behaviour.show_shortcuts()
     table = shown.findChild(QDialog, "shortcutsDialog").table.toPlainText()
     native = QKeySequence.SequenceFormat.NativeText
     for action in with_keys:
@@ -170,7 +170,7 @@ def test_compose_and_copy_without_the_mouse(shown, qtbot, monkeypatch):
     assert QApplication.focusWidget() is order_field
     qtbot.keyClicks(order_field, "5551234")
     asked = []
-    monkeypatch.setattr("ui.dialogs.ask", lambda *args: asked.append(args[1]) or True)
+    monkeypatch.setattr("ui.dialogs.questions.ask", lambda *args: asked.append(args[1]) or True)
     qtbot.keyClick(order_field, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert "(order 5551234)" in QGuiApplication.clipboard().text()
     assert len(asked) == 1  # your name and shop are still empty: it asked before copying
@@ -186,14 +186,14 @@ def test_compose_and_copy_without_the_mouse(shown, qtbot, monkeypatch):
 def test_ctrl_number_reopens_recent_scenarios(shown, qtbot):
     for scenario_id in ("unpaid-reminder", "address-change", "shipping-delay"):
         shown.choose_scenario(scenario_id)
-    assert shown.recent_ids()[:2] == ["address-change", "unpaid-reminder"]
+    assert shown.behaviour.recent_ids()[:2] == ["address-change", "unpaid-reminder"]
     qtbot.keyClick(shown, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert shown.controller.scenario.id == "unpaid-reminder"
     qtbot.keyClick(shown, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert shown.controller.scenario.id == "shipping-delay"
     titles = [a.text() for a in shown.recent_menu.actions()]
     assert titles[0] == "Payment reminder" or titles  # titles come from the catalog
-    assert len(titles) == len(shown.recent_ids())
+    assert len(titles) == len(shown.behaviour.recent_ids())
 
 
 def test_f1_opens_the_cheat_sheet(shown, qtbot):
@@ -244,7 +244,7 @@ def test_every_control_has_an_accessible_name(window):
 @pytest.mark.parametrize("name", ["dark", "light"])
 def test_themes_change_the_palette_and_the_markers(window, name):
     window.choose_scenario("shipping-delay")
-    window.set_theme(name)
+    window.behaviour.set_theme(name)
     try:
         assert theme.is_dark() == (name == "dark")
         expected = theme.DARK_ACCENTS if name == "dark" else theme.LIGHT_ACCENTS
@@ -252,7 +252,7 @@ def test_themes_change_the_palette_and_the_markers(window, name):
         assert window.settings.theme == name
         assert window.theme_actions[name].isChecked()
     finally:
-        window.set_theme("system")
+        window.behaviour.set_theme("system")
 
 
 def test_about_names_the_version(window):
@@ -283,8 +283,8 @@ def test_delete_empties_a_date_and_tab_leaves_it(shown, qtbot):
 
 
 def test_the_first_start_welcomes_asks_the_profile_once_and_opens_a_scenario(window, monkeypatch):
-    from composer.profile_store import ProfileStore
-    from ui import first_run
+    from composer.storage.profile_store import ProfileStore
+    from ui.profile import first_run
 
     window.choose_scenario("shipping-delay")
     shown = []
@@ -307,7 +307,7 @@ def test_the_first_start_welcomes_asks_the_profile_once_and_opens_a_scenario(win
 
 
 def test_skipping_the_welcome_saves_nothing_and_it_does_not_come_back(qtbot, data_dir):
-    from ui import first_run
+    from ui.profile import first_run
 
     win = build_main_window(data_dir)
     qtbot.addWidget(win)
@@ -315,7 +315,7 @@ def test_skipping_the_welcome_saves_nothing_and_it_does_not_come_back(qtbot, dat
     assert first_run.offer(win) is True
     assert (
         not (data_dir / "profile.json").exists()
-        or win.seller_data.data.profile.load().seller_name == ""
+        or win.seller_data.workspace.profile().seller_name == ""
     )
     again = build_main_window(data_dir)
     qtbot.addWidget(again)
@@ -324,10 +324,10 @@ def test_skipping_the_welcome_saves_nothing_and_it_does_not_come_back(qtbot, dat
 
 
 def test_the_welcome_skip_button_and_language(qtbot, window):
-    from composer.profile import Profile
-    from ui.first_run import WelcomeDialog
+    from composer.storage.profile import Profile
+    from ui.profile.first_run import WelcomeDialog
 
-    window.set_interface_language("zh_CN")
+    window.behaviour.set_interface_language("zh_CN")
     dialog = WelcomeDialog(Profile(), window)
     qtbot.addWidget(dialog)
     skip = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
@@ -336,14 +336,14 @@ def test_the_welcome_skip_button_and_language(qtbot, window):
 
 
 def test_the_profile_platform_sets_the_checks_until_one_is_chosen(qtbot, data_dir):
-    from composer.profile import Profile
-    from composer.profile_store import ProfileStore
+    from composer.storage.profile import Profile
+    from composer.storage.profile_store import ProfileStore
 
     ProfileStore(data_dir / "profile.json").save(Profile(seller_name="Li Wei", platform="eBay"))
     win = build_main_window(data_dir)
     qtbot.addWidget(win)
     assert win.controller.platform.id == "ebay"
-    win.choose_platform("amazon")  # the seller's choice in the window wins from now on
+    win.behaviour.choose_platform("amazon")  # the seller's choice in the window wins from now on
     again = build_main_window(data_dir)
     qtbot.addWidget(again)
     assert again.controller.platform.id == "amazon"

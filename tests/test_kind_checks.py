@@ -10,12 +10,12 @@ import textwrap
 
 import pytest
 
-from composer.checks import check_draft, check_text
-from composer.loader import load_catalog
-from composer.platforms import load_rulebook
-from composer.render import Renderer
-from composer.scenario import MESSAGE_KINDS
-from tests.conftest import SHIPPED
+from composer.judgement.presend import check_draft, check_text
+from composer.judgement.rules import load_rulebook
+from composer.templating.loader import load_catalog
+from composer.templating.render import Renderer
+from composer.templating.scenario import MESSAGE_KINDS
+from tests.helpers.scenarios import SHIPPED
 
 BOOK = load_rulebook()
 

@@ -7,10 +7,10 @@ import time
 
 import pytest
 
-from composer.loader import load_catalog
-from composer.render import Renderer
-from composer.validate import check_library
-from tests.conftest import SHIPPED
+from composer.templating.loader import load_catalog
+from composer.templating.render import Renderer
+from composer.templating.validate import check_library
+from tests.helpers.scenarios import SHIPPED
 
 RUNAWAYS = {
     "repetition": ("{{ 'x' * 10**10 }}", "repeats a text or list"),
@@ -89,7 +89,7 @@ def test_a_runaway_template_fails_with_its_file_and_line(family, write_template)
 
 
 def test_a_slow_template_stops_at_the_time_limit(write_template, monkeypatch):
-    monkeypatch.setattr("composer.limits.RENDER_SECONDS", 0.0)
+    monkeypatch.setattr("composer.templating.limits.RENDER_SECONDS", 0.0)
     body = "{% for i in range(3) %}{{ i }}{% endfor %}"
     path = write_template("runaway.toml", SCENARIO.replace("{body}", body))
     result = load_catalog([SHIPPED, path.parent])

@@ -6,10 +6,10 @@ import textwrap
 
 import pytest
 
-from composer.fields import FieldType, Money
-from composer.loader import load_catalog
-from composer.render import Renderer
-from tests.conftest import SHIPPED
+from composer.templating.fields import FieldType, Money
+from composer.templating.loader import load_catalog
+from composer.templating.render import Renderer
+from tests.helpers.scenarios import SHIPPED
 
 FOUNDATION_IDS = {"unpaid-reminder", "shipping-delay", "address-change"}
 

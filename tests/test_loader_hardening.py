@@ -7,10 +7,11 @@ import time
 
 import pytest
 
-from composer.checks import check_text
-from composer.loader import MAX_FIELDS, load_catalog
-from composer.platforms import load_rulebook, risky_pattern
-from tests.conftest import SHIPPED
+from composer.judgement.presend import check_text
+from composer.judgement.rules import load_rulebook, risky_pattern
+from composer.templating.loader import load_catalog
+from composer.templating.scenario_file import MAX_FIELDS
+from tests.helpers.scenarios import SHIPPED
 
 SHIPPED_IDS = set(load_catalog([SHIPPED]).catalog.scenarios)
 

@@ -8,7 +8,6 @@ from decimal import Decimal
 
 import pytest
 
-from composer.fields import Money
 from composer.orders.cases import (
     STEP_KEYS,
     CaseError,
@@ -18,6 +17,7 @@ from composer.orders.cases import (
     to_json,
 )
 from composer.orders.model import Order
+from composer.templating.fields import Money
 
 TODAY = dt.date(2026, 6, 30)
 

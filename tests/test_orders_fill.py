@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from composer import paths
-from composer.fields import Money
-from composer.loader import load_catalog
 from composer.orders.fill import buyer_language, fill_from_order, order_values
 from composer.orders.importing import parse_export
 from composer.orders.model import Order
+from composer.templating.fields import Money
+from composer.templating.loader import load_catalog
 
 SAMPLES = Path(__file__).parent / "data" / "orders"
 ORDER_FIELDS = {

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QFont
 
-from composer.cli import main
-from composer.profile import Profile
-from composer.profile_store import ProfileStore
-from composer.snippets import SnippetStore
+from composer.cli.commands import main
+from composer.storage.profile import Profile
+from composer.storage.profile_store import ProfileStore
+from composer.storage.snippets import SnippetStore
 from ui import theme
 
 NON_ASCII_HOME = "李明 Müller"  # C:\Users\李明 Müller\AppData\Roaming\ReplyComposer
@@ -140,7 +140,7 @@ def test_the_app_font_gets_the_fallback_once(qapp):
 
 
 def test_every_currency_the_money_editor_offers_is_accepted():
-    from composer.fields import currencies_in_use
-    from ui.editors import CURRENCIES
+    from composer.templating.fields import currencies_in_use
+    from ui.panes.editors import CURRENCIES
 
     assert set(CURRENCIES) <= currencies_in_use()

@@ -8,10 +8,10 @@ from decimal import Decimal
 
 import pytest
 
-from composer.history import DEFAULT_KEEP_DAYS, HistoryStore, restore_values
-from composer.profile import Profile, ProfileError, prefill
-from composer.profile_store import ProfileStore
-from composer.render import Renderer
+from composer.storage.history import DEFAULT_KEEP_DAYS, HistoryStore, restore_values
+from composer.storage.profile import Profile, ProfileError, prefill
+from composer.storage.profile_store import ProfileStore
+from composer.templating.render import Renderer
 
 T0 = dt.datetime(2026, 3, 27, 10, 0, tzinfo=dt.UTC)
 

@@ -6,10 +6,10 @@ import re
 import shlex
 from pathlib import Path
 
-from composer.loader import load_catalog
-from composer.render import Renderer
-from composer.validate import check_library
-from tests.conftest import SHIPPED
+from composer.templating.loader import load_catalog
+from composer.templating.render import Renderer
+from composer.templating.validate import check_library
+from tests.helpers.scenarios import SHIPPED
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 
@@ -46,9 +46,9 @@ def test_the_command_line_examples_work_as_written(capsys, data_dir, monkeypatch
     """Each ``python3 dev.py cli`` line runs (in this process: what ``dev.py cli`` runs), its
     optional ``[...]`` parts left out, in a data folder with a profile, in the README's order;
     a line with a FILE to bring is only parsed; the eBay sample orders are imported first."""
-    from composer.cli import build_parser, main
-    from composer.profile import Profile
-    from composer.profile_store import ProfileStore
+    from composer.cli.commands import build_parser, main
+    from composer.storage.profile import Profile
+    from composer.storage.profile_store import ProfileStore
 
     assert not readme_commands("python -m composer"), "from a checkout that needs .venv active"
     lines = readme_commands("python3 dev.py cli ")

@@ -8,10 +8,10 @@ from decimal import Decimal
 
 import pytest
 
-from composer.fields import Money
-from composer.loader import load_catalog
-from composer.render import Renderer, tidy
-from tests.conftest import SHIPPED
+from composer.templating.fields import Money
+from composer.templating.loader import load_catalog
+from composer.templating.render import Renderer, tidy
+from tests.helpers.scenarios import SHIPPED
 
 
 @pytest.fixture(scope="module")

@@ -14,11 +14,12 @@ from decimal import Decimal
 
 import pytest
 
-from composer.advisor import REMEDIES, Case, advise, values_for
-from composer.loader import load_catalog
-from composer.render import Draft, Renderer
-from composer.validate import variants
-from tests.conftest import SHIPPED
+from composer.judgement.advisor import advise, values_for
+from composer.judgement.remedies import REMEDIES, Case
+from composer.templating.loader import load_catalog
+from composer.templating.render import Draft, Renderer
+from composer.templating.validate import variants
+from tests.helpers.scenarios import SHIPPED
 
 CATALOG = load_catalog([SHIPPED]).catalog
 RENDERER = Renderer(CATALOG)

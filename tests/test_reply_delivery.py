@@ -15,11 +15,11 @@ from decimal import Decimal
 
 import pytest
 
-from composer.fields import FieldType
-from composer.loader import load_catalog
-from composer.render import Renderer
-from composer.validate import variants
-from tests.conftest import SHIPPED
+from composer.templating.fields import FieldType
+from composer.templating.loader import load_catalog
+from composer.templating.render import Renderer
+from composer.templating.validate import variants
+from tests.helpers.scenarios import SHIPPED
 
 CATALOG = load_catalog([SHIPPED]).catalog
 RENDERER = Renderer(CATALOG)

@@ -13,10 +13,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QComboBox, QRadioButton
 
-from composer.history import HistoryStore
-from tests.gui import child, preview
+from composer.storage.history import HistoryStore
+from tests.helpers.gui import child, preview
 from ui.app import build_main_window
-from ui.help_dialogs import shortcut_rows
+from ui.dialogs.help_menu import shortcut_rows
 
 pytestmark = pytest.mark.gui
 
@@ -142,7 +142,7 @@ def test_a_copy_records_the_format_and_platform_it_used(make_window, data_dir):
     choose_platform(window, "aliexpress")
     radio(window, "email").click()
     QApplication.processEvents()  # the checks follow the draft on the next turn
-    window.copy_language("en")
+    window.behaviour.copy_language("en")
     (record,) = HistoryStore(data_dir / "history.json").records()
     assert (record.reply_format, record.platform) == ("email", "aliexpress")
     assert record.drafts["en"]["body"].startswith("Dear Maria,")
@@ -155,4 +155,4 @@ def test_an_unknown_saved_format_falls_back_to_chat(make_window, data_dir):
     again = make_window()
     assert radio(again, "chat").isChecked()
     assert preview(again, "en").startswith("Hi Maria,")
-    assert not again.set_reply_format("telegram")
+    assert not again.behaviour.set_reply_format("telegram")

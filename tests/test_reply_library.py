@@ -9,11 +9,11 @@ import statistics
 
 import pytest
 
-from composer.fields import FieldType
-from composer.loader import load_catalog
-from composer.render import Renderer
-from composer.validate import variants
-from tests.conftest import SHIPPED
+from composer.templating.fields import FieldType
+from composer.templating.loader import load_catalog
+from composer.templating.render import Renderer
+from composer.templating.validate import variants
+from tests.helpers.scenarios import SHIPPED
 
 RESULT = load_catalog([SHIPPED])
 CATALOG = RESULT.catalog

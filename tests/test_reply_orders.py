@@ -11,9 +11,9 @@ from collections.abc import Iterator
 import pytest
 
 from composer import paths
-from composer.loader import load_catalog
-from composer.render import Renderer, RenderResult
-from composer.validate import variants
+from composer.templating.loader import load_catalog
+from composer.templating.render import Renderer, RenderResult
+from composer.templating.validate import variants
 
 CATALOG = load_catalog([paths.shipped_templates_dir()]).catalog
 RENDERER = Renderer(CATALOG)

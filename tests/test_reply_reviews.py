@@ -10,13 +10,13 @@ from decimal import Decimal
 
 import pytest
 
-from composer.checks import check_draft
-from composer.fields import Money
-from composer.loader import load_catalog
-from composer.platforms import load_rulebook
-from composer.render import Renderer
-from composer.validate import variants
-from tests.conftest import SHIPPED
+from composer.judgement.presend import check_draft
+from composer.judgement.rules import load_rulebook
+from composer.templating.fields import Money
+from composer.templating.loader import load_catalog
+from composer.templating.render import Renderer
+from composer.templating.validate import variants
+from tests.helpers.scenarios import SHIPPED
 
 CATALOG = load_catalog([SHIPPED]).catalog
 RENDERER = Renderer(CATALOG)

@@ -1,4 +1,4 @@
-"""Snippets, history and profile in the window, as a seller uses them."""
+"""Snippets, history and profile in the stocked_window, as a seller uses them."""
 
 from __future__ import annotations
 
@@ -6,12 +6,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QListView, QPlainTextEdit, QWidget
 
-from composer.history import HistoryStore
-from composer.profile import Profile
-from composer.profile_store import ProfileStore
-from composer.snippets import Snippet, SnippetStore
+from composer.storage.history import HistoryStore
+from composer.storage.profile import Profile
+from composer.storage.profile_store import ProfileStore
+from composer.storage.snippets import Snippet, SnippetStore
 from ui.app import build_main_window
-from ui.profile_dialog import ProfileDialog
+from ui.profile.dialog import ProfileDialog
 
 pytestmark = pytest.mark.gui
 
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.gui
 @pytest.fixture(autouse=True)
 def _copy_anyway(monkeypatch):
     """These tests copy half-filled drafts on purpose: answer the pre-copy question yes."""
-    monkeypatch.setattr("ui.dialogs.ask", lambda *args: True)
+    monkeypatch.setattr("ui.dialogs.questions.ask", lambda *args: True)
 
 
 LIBRARY = [
@@ -39,15 +39,15 @@ def library(data_dir):
 
 
 @pytest.fixture
-def window(qtbot, data_dir, library):
+def stocked_window(qtbot, data_dir, library):
     win = build_main_window(data_dir)
     qtbot.addWidget(win)
     return win
 
 
 @pytest.fixture
-def panel(window):
-    return window.seller_data.panel
+def panel(stocked_window):
+    return stocked_window.seller_data.panel
 
 
 def shown_keys(panel):
@@ -55,10 +55,10 @@ def shown_keys(panel):
     return [model.snippet(row).key for row in range(model.rowCount())]
 
 
-def test_the_panel_and_its_search_are_there_by_name(window):
-    assert window.findChild(QWidget, "snippetPanel") is not None
-    assert window.findChild(QLineEdit, "snippetSearch") is not None
-    assert window.findChild(QListView, "snippetList") is not None
+def test_the_panel_and_its_search_are_there_by_name(stocked_window):
+    assert stocked_window.findChild(QWidget, "snippetPanel") is not None
+    assert stocked_window.findChild(QLineEdit, "snippetSearch") is not None
+    assert stocked_window.findChild(QListView, "snippetList") is not None
 
 
 def test_the_snippet_model_passes_qt_model_tester(panel, qtmodeltester):
@@ -77,13 +77,13 @@ def test_search_as_you_type_in_english_or_chinese(panel):
     assert shown_keys(panel) == []
 
 
-def test_insert_puts_the_text_at_the_cursor_of_the_long_text_field(window, panel, qtbot):
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    window.choose_scenario("return-instructions")
-    box = window.findChild(QPlainTextEdit, "field_return_address")
+def test_insert_puts_the_text_at_the_cursor_of_the_long_text_field(stocked_window, panel, qtbot):
+    stocked_window.show()
+    qtbot.waitExposed(stocked_window)
+    stocked_window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is stocked_window)
+    stocked_window.choose_scenario("return-instructions")
+    box = stocked_window.findChild(QPlainTextEdit, "field_return_address")
     box.setPlainText("Line one\nLine two")
     box.setFocus()
     qtbot.waitUntil(box.hasFocus)
@@ -93,10 +93,10 @@ def test_insert_puts_the_text_at_the_cursor_of_the_long_text_field(window, panel
     panel.search.setText("sig")  # typing in the panel takes the focus from the box...
     panel.search.setFocus()
     qtbot.waitUntil(panel.search.hasFocus)
-    with qtbot.waitSignal(window.controller.rendered):
+    with qtbot.waitSignal(stocked_window.controller.rendered):
         assert panel.insert()  # ...and Insert still goes where the seller was
     assert box.toPlainText() == "Line oneBest regards, Li Wei\nLine two"
-    assert window.controller.values["return_address"] == box.toPlainText()
+    assert stocked_window.controller.values["return_address"] == box.toPlainText()
     assert SnippetStore(panel.store.path).get("sig").use_count == 1
     panel.language.setCurrentIndex(panel.language.findData("zh"))
     panel.insert()
@@ -120,7 +120,7 @@ def test_insert_without_a_box_or_a_text_in_that_language_says_so(panel, qtbot):
     assert "no 中文 text" in said.args[0] and box.toPlainText() == ""
 
 
-def test_a_preview_like_box_gets_its_own_language(panel, window, qtbot):
+def test_a_preview_like_box_gets_its_own_language(panel, stocked_window, qtbot):
     box = QPlainTextEdit()
     qtbot.addWidget(box)
     box.setProperty("replyLanguage", "zh")
@@ -130,7 +130,7 @@ def test_a_preview_like_box_gets_its_own_language(panel, window, qtbot):
     assert box.toPlainText() == "此致，李伟"
 
 
-def test_create_and_edit_through_the_dialog(panel, monkeypatch, window):
+def test_create_and_edit_through_the_dialog(panel, monkeypatch, stocked_window):
     answers = [Snippet("coupon", "Coupon", {"en": "Here is a coupon.", "zh": "送您优惠券。"})]
     monkeypatch.setattr(panel, "ask_snippet", lambda current: answers.pop())
     panel.new()
@@ -142,10 +142,10 @@ def test_create_and_edit_through_the_dialog(panel, monkeypatch, window):
     assert "coupon-5" in shown_keys(panel)
 
 
-def test_the_snippet_dialog_checks_what_is_entered(qtbot, window):
-    from ui.snippet_dialog import SnippetDialog
+def test_the_snippet_dialog_checks_what_is_entered(qtbot, stocked_window):
+    from ui.snippets.dialog import SnippetDialog
 
-    dialog = SnippetDialog(window.catalog.languages)
+    dialog = SnippetDialog(stocked_window.catalog.languages)
     qtbot.addWidget(dialog)
     dialog.set_snippet(LIBRARY[0])
     dialog.key.setText("two words")
@@ -172,8 +172,7 @@ def test_delete_and_undo_bring_the_snippet_back_as_it_was(panel, qtbot):
     assert not panel.undo_button.isEnabled()
 
 
-def test_a_template_snippet_follows_an_edit_in_the_panel(window, panel, monkeypatch):
-    window.controller.renderer._snippets = panel.store.body
+def test_a_template_snippet_follows_an_edit_in_the_panel(stocked_window, panel, monkeypatch):
     assert panel.store.body("sig", "en") == "Best regards, Li Wei"
     monkeypatch.setattr(panel, "ask_snippet", lambda current: Snippet("sig", "S", {"en": "Li"}))
     panel.search.setText("sig")
@@ -181,38 +180,40 @@ def test_a_template_snippet_follows_an_edit_in_the_panel(window, panel, monkeypa
     assert panel.store.body("sig", "en") == "Li"
 
 
-def test_each_copy_is_recorded_and_a_record_reopens_its_scenario_and_values(window, data_dir):
-    window.choose_scenario("shipping-delay")
-    window.controller.fill_examples()
-    window.controller.set_value("order_number", "A-1001")
-    window.controller.set_value("buyer_name", "Maria")
-    window.copy_language("en")
-    window.choose_scenario("unpaid-reminder")
-    window.copy_both()
+def test_each_copy_is_recorded_and_a_record_reopens_its_scenario_and_values(
+    stocked_window, data_dir
+):
+    stocked_window.choose_scenario("shipping-delay")
+    stocked_window.controller.fill_examples()
+    stocked_window.controller.set_value("order_number", "A-1001")
+    stocked_window.controller.set_value("buyer_name", "Maria")
+    stocked_window.behaviour.copy_language("en")
+    stocked_window.choose_scenario("unpaid-reminder")
+    stocked_window.behaviour.copy_both()
     history = HistoryStore(data_dir / "history.json")
     assert [r.scenario_id for r in history.records()] == ["unpaid-reminder", "shipping-delay"]
     assert history.records()[1].copied == "en"
 
-    view = window.seller_data.show_history()
+    view = stocked_window.seller_data.show_history()
     assert view.objectName() == "historyView"
     view.search.setText("a-1001")
     assert view.model.rowCount() == 1
     view.table.setCurrentIndex(view.model.index(0, 0))
     assert "Hi Maria," in view.preview.toPlainText()
-    window.controller.reset()
-    window.choose_scenario("unpaid-reminder")
+    stocked_window.controller.reset()
+    stocked_window.choose_scenario("unpaid-reminder")
     view.reopen_button.click()
-    assert window.controller.scenario.id == "shipping-delay"
-    assert window.controller.values["order_number"] == "A-1001"
-    assert window.findChild(QLineEdit, "field_order_number").text() == "A-1001"
-    assert window.settings.last_scenario == "shipping-delay"
+    assert stocked_window.controller.scenario.id == "shipping-delay"
+    assert stocked_window.controller.values["order_number"] == "A-1001"
+    assert stocked_window.findChild(QLineEdit, "field_order_number").text() == "A-1001"
+    assert stocked_window.settings.last_scenario == "shipping-delay"
     view.close()
 
 
-def test_history_delete_and_keep_days(window, data_dir):
-    window.choose_scenario("shipping-delay")
-    window.copy_language("en")
-    view = window.seller_data.show_history()
+def test_history_delete_and_keep_days(stocked_window, data_dir):
+    stocked_window.choose_scenario("shipping-delay")
+    stocked_window.behaviour.copy_language("en")
+    view = stocked_window.seller_data.show_history()
     assert view.keep_days.value() == 180
     view.keep_days.setValue(30)
     view.keep_days.editingFinished.emit()
@@ -223,8 +224,8 @@ def test_history_delete_and_keep_days(window, data_dir):
     view.close()
 
 
-def test_the_profile_fills_fields_of_the_same_name(window, data_dir, monkeypatch):
-    ui = window.seller_data
+def test_the_profile_fills_fields_of_the_same_name(stocked_window, data_dir, monkeypatch):
+    ui = stocked_window.seller_data
 
     def fill(dialog: ProfileDialog) -> bool:
         dialog.seller_name.setText("Li Wei")
@@ -232,19 +233,21 @@ def test_the_profile_fills_fields_of_the_same_name(window, data_dir, monkeypatch
         return True
 
     monkeypatch.setattr(ui, "ask", fill)
-    window.choose_scenario("shipping-delay")
+    stocked_window.choose_scenario("shipping-delay")
     ui.edit_profile()
     assert ProfileStore(data_dir / "profile.json").load().seller_name == "Li Wei"
-    assert window.controller.values["seller_name"] == "Li Wei"
-    assert window.findChild(QLineEdit, "field_shop_name").text() == "Lucky Shop"
-    window.choose_scenario("unpaid-reminder")  # a scenario not opened before
-    assert window.controller.values["seller_name"] == "Li Wei"
-    window.controller.set_value("seller_name", "Someone else")  # the seller's own edit stays
+    assert stocked_window.controller.values["seller_name"] == "Li Wei"
+    assert stocked_window.findChild(QLineEdit, "field_shop_name").text() == "Lucky Shop"
+    stocked_window.choose_scenario("unpaid-reminder")  # a scenario not opened before
+    assert stocked_window.controller.values["seller_name"] == "Li Wei"
+    stocked_window.controller.set_value(
+        "seller_name", "Someone else"
+    )  # the seller's own edit stays
     monkeypatch.setattr(ui, "ask", lambda dialog: dialog.seller_name.setText("Li") or True)
     ui.edit_profile()
-    assert window.controller.values["seller_name"] == "Someone else"
-    window.choose_scenario("shipping-delay")
-    assert window.controller.values["seller_name"] == "Li"
+    assert stocked_window.controller.values["seller_name"] == "Someone else"
+    stocked_window.choose_scenario("shipping-delay")
+    assert stocked_window.controller.values["seller_name"] == "Li"
 
 
 def test_a_profile_saved_before_start_fills_the_first_form(qtbot, data_dir):
@@ -270,13 +273,13 @@ def test_a_damaged_data_file_is_named_in_the_banner_and_the_app_works(qtbot, dat
 
 
 def test_a_save_that_fails_is_reported_not_raised(panel, monkeypatch, qtbot):
-    from composer import safe_file
+    from composer.storage import atomic_file
 
     def read_only(folder, name):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(safe_file, "create_temp", read_only)
-    monkeypatch.setattr("ui.seller_data.show_error", lambda *args: None)
+    monkeypatch.setattr(atomic_file, "create_temp", read_only)
+    monkeypatch.setattr("ui.window.seller_data.show_error", lambda *args: None)
     monkeypatch.setattr(panel, "ask_snippet", lambda current: Snippet("x", "X", {"en": "x"}))
     with qtbot.waitSignal(panel.problem) as reported:
         panel.new()
@@ -284,10 +287,10 @@ def test_a_save_that_fails_is_reported_not_raised(panel, monkeypatch, qtbot):
     assert "x" not in panel.store
 
 
-def test_the_undo_shortcut_works_in_the_list(panel, qtbot, window):
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
+def test_the_undo_shortcut_works_in_the_list(panel, qtbot, stocked_window):
+    stocked_window.show()
+    qtbot.waitExposed(stocked_window)
+    stocked_window.activateWindow()
     panel.search.setText("refund")
     panel.list.setCurrentIndex(panel.model.index(0))
     panel.delete()

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from composer.loader import load_catalog
-from composer.render import Renderer
-from composer.validate import CJK, PLACEHOLDER, check_library, variants
-from tests.conftest import SHIPPED
+from composer.templating.loader import load_catalog
+from composer.templating.render import Renderer
+from composer.templating.validate import CJK, PLACEHOLDER, check_library, variants
+from tests.helpers.scenarios import SHIPPED, SHIPPED_CATEGORIES
 
 RESULT = load_catalog([SHIPPED])
 SCENARIOS = sorted(RESULT.catalog.scenarios)
@@ -64,36 +64,6 @@ def test_every_declared_field_is_used_in_every_language():
     assert warnings == []
 
 
-CATALOG = {
-    "unpaid-reminder": "payment",
-    "shipped-update": "shipping",
-    "shipping-delay": "shipping",
-    "holiday-notice": "shipping",
-    "not-received": "delivery",
-    "late-delivery": "delivery",
-    "returning-to-sender": "delivery",
-    "address-change": "delivery",
-    "unwanted-order": "after-sales",
-    "missing-items": "after-sales",
-    "damaged-item": "after-sales",
-    "return-instructions": "after-sales",
-    "negative-review": "reviews",
-    "dispute-opened": "reviews",
-    # The second edition.
-    "presale-question": "presale",
-    "cancel-request": "payment",
-    "out-of-stock": "payment",
-    "invoice-request": "payment",
-    "where-is-my-order": "delivery",
-    "partial-shipment": "shipping",
-    "customs-charges": "delivery",
-    "wrong-item": "after-sales",
-    "refund-status": "after-sales",
-    "defect-after-use": "after-sales",
-    "feedback-request": "reviews",
-    "angry-buyer": "reviews",
-}
-
 # Where the seeds give a choice of reason or remedy, the scenario has it as a choice field.
 CHOICES = {
     "shipped-update": ("stage", {"shipped", "in-transit", "arrived", "out-for-delivery"}),
@@ -111,7 +81,7 @@ CHOICES = {
 
 def test_the_catalog_of_the_product_brief_is_complete():
     shipped = {s.id: s.category for s in RESULT.catalog}
-    assert {i: shipped.get(i) for i in CATALOG} == CATALOG
+    assert {i: shipped.get(i) for i in SHIPPED_CATEGORIES} == SHIPPED_CATEGORIES
 
 
 @pytest.mark.parametrize("scenario_id", sorted(CHOICES))

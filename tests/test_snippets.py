@@ -7,11 +7,11 @@ import json
 
 import pytest
 
-from composer.loader import load_catalog
-from composer.render import Renderer
-from composer.snippet_sharing import export_data, import_snippets, read_export
-from composer.snippets import Snippet, SnippetError, SnippetStore
-from tests.conftest import SHIPPED
+from composer.storage.snippet_sharing import export_data, import_snippets, read_export
+from composer.storage.snippets import Snippet, SnippetError, SnippetStore
+from composer.templating.loader import load_catalog
+from composer.templating.render import Renderer
+from tests.helpers.scenarios import SHIPPED
 
 T0 = dt.datetime(2026, 3, 1, 9, 0, tzinfo=dt.UTC)
 

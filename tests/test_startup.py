@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 from composer import paths
 from ui.app import after_first_paint, build_main_window, populate_window, window_frame
-from ui.settings import WindowSettings
+from ui.window.settings import WindowSettings
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.gui
@@ -32,8 +32,9 @@ app = QApplication([])
 build_rest = ui.app.populate_window
 
 def populate_window(window, *args, **kwargs):
-    watched = {"jinja2", "babel", "tinydb", "composer.loader", "composer.cache", "ui.picker",
-               "ui.preview", "ui.field_form", "ui.seller_data"}
+    watched = {"jinja2", "babel", "tinydb", "composer.templating.loader",
+               "composer.templating.cache", "composer.workspace", "ui.panes.picker",
+               "ui.panes.preview", "ui.panes.field_form", "ui.window.seller_data"}
     print("imported before the first paint:", sorted(watched & set(sys.modules)))
     print("visible:", window.isVisible(), "populated:", window.populated)
     build_rest(window, *args, **kwargs)
@@ -78,8 +79,8 @@ def test_panes_added_to_a_shown_frame_are_laid_out_for_the_first_draft(qtbot, da
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    populate_window(window, hold_first_draft=True)
-    window.controller.release()
+    populate_window(window)
+    window.open_last_scenario()
     english, chinese = window.previews["en"], window.previews["zh"]
     assert english.subject.text() and chinese.subject.text()
     line = english.subject.fontMetrics().lineSpacing()
@@ -91,25 +92,24 @@ def test_panes_added_to_a_shown_frame_are_laid_out_for_the_first_draft(qtbot, da
     assert top[0] < window.height() // 4
 
 
-def test_a_held_window_renders_its_first_draft_on_release(qtbot, data_dir):
-    window = build_main_window(data_dir, hold_first_draft=True)
+def test_a_populated_window_renders_its_first_draft_when_its_scenario_opens(qtbot, data_dir):
+    window = window_frame(WindowSettings(data_dir))
     qtbot.addWidget(window)
+    populate_window(window)
     body = window.findChild(QPlainTextEdit, "previewEn")
-    assert window.controller.scenario is not None
+    assert window.controller.scenario is None
     assert window.controller.result is None
     assert body.toPlainText() == ""
-    assert window.form.editors == {}  # the form is built after the first paint too
+    assert window.form.editors == {}  # the form is built with the first draft
     with qtbot.waitSignal(window.controller.rendered):
-        window.controller.release()
+        window.open_last_scenario()
     assert window.controller.result.scenario_id == window.controller.scenario.id
     assert body.toPlainText()
     assert set(window.form.editors) == {f.name for f in window.controller.scenario.fields}
-    window.controller.release()  # a second release renders nothing new
-    assert window.controller.result is not None
 
 
 def test_work_waits_for_the_first_paint(qtbot, data_dir):
-    window = build_main_window(data_dir, hold_first_draft=True)
+    window = build_main_window(data_dir)
     qtbot.addWidget(window)
     calls: list[bool] = []
     after_first_paint(window, lambda: calls.append(window.isVisible()))

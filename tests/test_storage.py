@@ -8,10 +8,10 @@ import json
 
 import pytest
 
-from composer import safe_file
-from composer.snippets import Snippet, SnippetStore
-from composer.storage import Schema, StoreError
-from composer.store import Store
+from composer.storage import atomic_file
+from composer.storage.database import Store
+from composer.storage.file_format import Schema, StoreError
+from composer.storage.snippets import Snippet, SnippetStore
 
 FIXED = dt.datetime(2026, 3, 27, 10, 15, tzinfo=dt.UTC)
 
@@ -47,7 +47,7 @@ def test_a_change_replaces_the_file_and_leaves_no_temporary_file(path):
     first = path.stat().st_ino
     store.save(sig(en="Thanks, Li"))
     assert path.stat().st_ino != first  # a new file renamed over the old one
-    assert safe_file.temp_files(path) == []
+    assert atomic_file.temp_files(path) == []
 
 
 def test_a_failed_write_leaves_the_old_file_whole(path, monkeypatch):
@@ -58,12 +58,12 @@ def test_a_failed_write_leaves_the_old_file_whole(path, monkeypatch):
     def full_disk(fd):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(safe_file.os, "fsync", full_disk)
+    monkeypatch.setattr(atomic_file.os, "fsync", full_disk)
     with pytest.raises(StoreError, match="disk is full"):
         store.save(sig(en="changed"))
     monkeypatch.undo()
     assert path.read_bytes() == before
-    assert safe_file.temp_files(path) == []
+    assert atomic_file.temp_files(path) == []
     assert store.get("sig").bodies["en"] == "Best regards, Li"  # memory follows the disk
 
 
@@ -146,7 +146,7 @@ def test_a_read_only_folder_gives_a_clear_error_not_a_crash(path, monkeypatch):
     def read_only(folder, name):
         raise PermissionError(errno.EROFS, "Read-only file system")
 
-    monkeypatch.setattr(safe_file, "create_temp", read_only)
+    monkeypatch.setattr(atomic_file, "create_temp", read_only)
     with pytest.raises(StoreError) as raised:
         store.save(sig())
     assert "read-only" in str(raised.value) and str(path.parent) in str(raised.value)

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from composer import safe_file
-from composer.snippets import Snippet, SnippetStore
+from composer.storage import atomic_file
+from composer.storage.snippets import Snippet, SnippetStore
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 WRITER = """
 import sys
 from pathlib import Path
-from composer.snippets import Snippet, SnippetStore
+from composer.storage.snippets import Snippet, SnippetStore
 
 store = SnippetStore(Path(sys.argv[1]))
 start, count = int(sys.argv[2]), int(sys.argv[3])
@@ -79,7 +79,7 @@ def test_a_writer_killed_at_random_moments_never_loses_an_acknowledged_write(dat
     final = SnippetStore(path)
     assert all(f"k{i}" in final for i in acknowledged)
     assert len(acknowledged) >= 12
-    assert safe_file.temp_files(path) == []  # what the killed writers left was tidied up
+    assert atomic_file.temp_files(path) == []  # what the killed writers left was tidied up
 
 
 @pytest.mark.slow

@@ -10,19 +10,19 @@ from pathlib import Path
 
 import pytest
 
-from composer import safe_file
-from composer.history import HistoryError, HistoryStore
-from composer.profile import Profile
-from composer.profile_store import ProfileStore
-from composer.snippet_sharing import (
+from composer.storage import atomic_file
+from composer.storage.database import Store
+from composer.storage.file_format import MAX_FILE_BYTES, StoreError
+from composer.storage.history import HistoryError, HistoryStore
+from composer.storage.profile import Profile
+from composer.storage.profile_store import ProfileStore
+from composer.storage.snippet_sharing import (
     MAX_IMPORT_BYTES,
     ImportFileError,
     import_snippets,
     read_export,
 )
-from composer.snippets import MAX_TEXT, Snippet, SnippetError, SnippetStore
-from composer.storage import MAX_FILE_BYTES, StoreError
-from composer.store import Store
+from composer.storage.snippets import MAX_TEXT, Snippet, SnippetError, SnippetStore
 
 NOW = dt.datetime(2026, 3, 27, 10, 15, tzinfo=dt.UTC)
 STAMP = "20260327-101500"
@@ -93,7 +93,7 @@ def test_a_history_record_that_does_not_fit_is_moved_aside_and_copies_still_save
     assert [r.id for r in history.records()] == [1]
     catalog = load().catalog
     scenario = catalog.get("shipping-delay")
-    from composer.render import Renderer
+    from composer.templating.render import Renderer
 
     result = Renderer(catalog).render_draft(scenario, scenario.examples())
     history.add(scenario, scenario.examples(), result, copied="en")
@@ -129,11 +129,11 @@ def test_a_linked_store_is_written_through_to_its_target(path, tmp_path):
     store.save(Snippet("mine", "Mine", {"en": "Mine"}))
     assert path.is_symlink()
     assert {s.key for s in SnippetStore(target).all()} == {"team", "mine"}
-    assert safe_file.temp_files(target) == []
+    assert atomic_file.temp_files(target) == []
 
 
 def test_a_file_over_the_size_limit_is_moved_aside_unread(path, monkeypatch):
-    monkeypatch.setattr("composer.storage.MAX_FILE_BYTES", 1000)
+    monkeypatch.setattr("composer.storage.file_format.MAX_FILE_BYTES", 1000)
     raw = write(path, {"snippets": {"1": doc("big", "x" * 2000)}})
     store = SnippetStore(path, clock=clock)
     assert "too large" in str(store.problems[0])
@@ -143,7 +143,7 @@ def test_a_file_over_the_size_limit_is_moved_aside_unread(path, monkeypatch):
 def test_a_save_that_would_pass_the_size_limit_is_refused(path, monkeypatch):
     store = SnippetStore(path)
     store.save(Snippet("small", "Small", {"en": "x"}))
-    monkeypatch.setattr("composer.storage.MAX_FILE_BYTES", 2000)
+    monkeypatch.setattr("composer.storage.file_format.MAX_FILE_BYTES", 2000)
     with pytest.raises(StoreError, match="past the limit"):
         store.save(Snippet("big", "Big", {"en": "y" * 3000}))
     assert [s.key for s in SnippetStore(path).all()] == ["small"]
@@ -271,7 +271,7 @@ def test_keep_days_is_bounded_with_a_clear_message(data_dir):
 
 
 class Notes(Store):
-    from composer.storage import Schema
+    from composer.storage.file_format import Schema
 
     schema = Schema(name="notes", title="notes", version=1, tables=frozenset({"notes"}))
 

@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from composer import cache
-from composer.cli import main
-from composer.loader import load_catalog
+from composer.cli.commands import main
+from composer.templating import cache
+from composer.templating.loader import load_catalog
 from composer.triage import LANGUAGES, detect_language, fill_values, triage
 from composer.triage.numbers import order_numbers, s10_valid, tracking_numbers, ups_valid
 from composer.triage.phrases import PhraseError, compile_phrase, find, tokens
-from tests.conftest import SHIPPED
+from tests.helpers.scenarios import SHIPPED
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOG = load_catalog([SHIPPED]).catalog
@@ -270,7 +270,7 @@ def test_a_phrase_that_cannot_match_is_refused(bad):
 
 
 def test_a_template_with_a_bad_triage_table_names_the_file_and_line(write_template, load):
-    from tests.conftest import MINIMAL
+    from tests.helpers.scenarios import MINIMAL
 
     path = write_template(
         "thanks.toml",
@@ -286,7 +286,7 @@ def test_a_template_with_a_bad_triage_table_names_the_file_and_line(write_templa
 
 
 def test_a_new_scenario_brings_its_own_phrases(write_template, load):
-    from tests.conftest import MINIMAL
+    from tests.helpers.scenarios import MINIMAL
 
     path = write_template(
         "thanks.toml", MINIMAL + '\n[triage]\nen = ["lovely service"]\nnl = ["dank je"]\n'

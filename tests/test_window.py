@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tests.gui import child, preview
+from tests.helpers.gui import child, preview
 from ui.app import build_main_window
 
 pytestmark = pytest.mark.gui
@@ -208,7 +208,7 @@ def test_copy_puts_plain_text_on_the_clipboard_and_confirms(window, qtbot):
 
 def test_copying_with_empty_required_fields_says_so(window, qtbot, monkeypatch):
     asked = []
-    monkeypatch.setattr("ui.dialogs.ask", lambda *args: asked.append(args) or True)
+    monkeypatch.setattr("ui.dialogs.questions.ask", lambda *args: asked.append(args) or True)
     window.choose_scenario("shipping-delay")
     qtbot.mouseClick(child(window, QPushButton, "copyEnButton"), Qt.MouseButton.LeftButton)
     assert len(asked) == 1

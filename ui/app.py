@@ -13,42 +13,34 @@ import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from composer import paths
-from composer.options import OneLineParser, VersionAction, add_folder_options
+from composer.cli.options import OneLineParser, VersionAction, add_folder_options
 from ui import i18n
 from ui.assets import app_icon
 from ui.i18n import _
-from ui.main_window import MainWindow, show_error
-from ui.settings import WindowSettings
-
-if TYPE_CHECKING:
-    from composer.render import Renderer, SnippetLookup
-    from composer.scenario import Catalog
-    from ui.seller_data import SellerData
+from ui.window.behaviour import show_error
+from ui.window.main_window import MainWindow
+from ui.window.settings import WindowSettings
 
 log = logging.getLogger("reply_composer")
 
 
 def build_main_window(
-    data_dir: str | Path,
-    template_dirs: Sequence[str | Path] | None = None,
-    *,
-    hold_first_draft: bool = False,
+    data_dir: str | Path, template_dirs: Sequence[str | Path] | None = None
 ) -> MainWindow:
     """The ready main window, not shown, over ``data_dir`` and the given template folders.
 
     Without ``template_dirs``: the shipped templates, then the seller's own in ``data_dir``.
     The interface language is the one saved in ``data_dir``'s settings, else the system's.
-    With ``hold_first_draft``, nothing is rendered (and Jinja and Babel are not imported) until
-    ``window.controller.release()``. A QApplication must exist.
+    A QApplication must exist.
     """
     window = window_frame(WindowSettings(Path(data_dir)))
-    populate_window(window, template_dirs, hold_first_draft=hold_first_draft)
+    populate_window(window, template_dirs)
+    window.open_last_scenario()
     return window
 
 
@@ -58,61 +50,26 @@ def window_frame(settings: WindowSettings) -> MainWindow:
     return MainWindow(settings)
 
 
-def populate_window(
-    window: MainWindow,
-    template_dirs: Sequence[str | Path] | None = None,
-    *,
-    hold_first_draft: bool = False,
-) -> None:
-    """Load the templates and the platform rules, and fill ``window``'s frame with the panes.
+def populate_window(window: MainWindow, template_dirs: Sequence[str | Path] | None = None) -> None:
+    """Open the data folder's workspace and fill ``window``'s frame with the panes over it.
 
-    The app calls this once the frame is on screen: nothing here is needed to paint it.
+    Nothing is rendered yet (``window.open_last_scenario()`` does that). The app calls this
+    once the frame is on screen: nothing here is needed to paint it.
     """
-    from composer.cache import load_catalog_cached
-    from composer.platforms import load_rulebook
-    from ui.controller import DraftController
+    from composer.workspace import Workspace
+    from ui.window.draft_controller import DraftController
+    from ui.window.seller_data import attach
 
     data = window.settings.data_dir
-    folders = (
-        paths.template_dirs(data) if template_dirs is None else [Path(p) for p in template_dirs]
+    workspace = Workspace(
+        data, paths.template_dirs(data) if template_dirs is None else template_dirs
     )
-    loaded = load_catalog_cached(folders, data)
-    for problem in loaded.problems:
+    for problem in workspace.problems:
         log.warning("%s: %s", problem.severity, problem)
-    rulebook = load_rulebook(data)
-    for mistake in rulebook.problems:
+    for mistake in workspace.rulebook.problems:
         log.warning("platform rules: %s", mistake)
-    opened: list[SellerData] = []  # once open (TinyDB is not needed for the first paint)
-
-    def snippet_text(key: str, language: str) -> str | None:
-        return opened[0].snippets.body(key, language) if opened else None
-
-    controller = DraftController(
-        loaded.catalog, lambda: _renderer(loaded.catalog, data, snippet_text), rulebook=rulebook
-    )
-
-    def open_seller_data() -> None:
-        from ui.seller_data import SellerData, attach
-
-        seller = SellerData(data)
-        opened.append(seller)
-        profile = seller.profile.load()
-        controller.set_profile(profile)
-        attach(window, seller)
-        window.follow_profile_platform(profile.platform)
-
-    if hold_first_draft:
-        controller.hold(before_release=open_seller_data)
-    controller.setParent(window)
-    window.populate(loaded.catalog, controller, loaded.problems)
-    if not hold_first_draft:
-        open_seller_data()
-
-
-def _renderer(catalog: Catalog, data: Path, snippets: SnippetLookup) -> Renderer:
-    from composer.render import Renderer  # Jinja and Babel: after the window is shown
-
-    return Renderer(catalog, snippets=snippets)
+    window.populate(DraftController(workspace, window))
+    attach(window, workspace)
 
 
 def _parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -223,9 +180,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     extra = [Path(p) for p in args.templates]
 
     def shown() -> None:
-        populate_window(window, paths.template_dirs(data, extra), hold_first_draft=True)
+        populate_window(window, paths.template_dirs(data, extra))
         _forget_source_lines()
-        window.controller.release()
+        window.open_last_scenario()  # the first draft: Jinja and Babel
         _forget_source_lines()
         if not settings.first_run_done:
             QTimer.singleShot(0, lambda: _welcome(window))
@@ -263,7 +220,7 @@ def _forget_source_lines() -> None:
 
 
 def _welcome(window: MainWindow) -> None:
-    from ui import first_run  # the welcome and the profile form: on a first start only
+    from ui.profile import first_run  # the welcome and the profile form: on a first start only
 
     first_run.offer(window)
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import gettext
 import logging
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -51,14 +50,10 @@ def content_language(language: str | None = None) -> str:
     return (language or _current).split("_")[0]
 
 
-def language_name(locale: str, fallback: str) -> str | None:
-    """A reply language named in the interface language ("英语" for en_US in Chinese).
-
-    None until Babel is loaded (the first draft loads it): the first paint does not wait for
-    it, and names languages by ``fallback`` meanwhile.
-    """
-    if "babel" not in sys.modules:
-        return None
+def language_name(locale: str, fallback: str) -> str:
+    """A reply language named in the interface language ("英语" for en_US in Chinese);
+    ``fallback`` when Babel does not know it. Babel is imported here, when the panes are
+    built after the first paint (the frame never names a reply language)."""
     from babel import Locale, UnknownLocaleError
 
     try:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
 
 PLATFORM = "offscreen"
 
@@ -50,8 +50,8 @@ def self_test(program: str, extra_templates: Sequence[Path] = ()) -> int:
 def _check_templates(_program: str, data: Path, extra: Sequence[Path], failures: list[str]) -> str:
     """Every template loads and every scenario renders in every language."""
     from composer import paths
-    from composer.loader import load_catalog
-    from composer.validate import check_library
+    from composer.templating.loader import load_catalog
+    from composer.templating.validate import check_library
 
     result = load_catalog(paths.template_dirs(data, extra))
     catalog = result.catalog
@@ -111,10 +111,10 @@ def _check_extras(window: MainWindow, failures: list[str]) -> None:
     from PySide6.QtWidgets import QWidget
 
     english = window.copy_both_button.text()
-    window.set_interface_language("zh_CN")
+    window.behaviour.set_interface_language("zh_CN")
     if window.copy_both_button.text() == english:
         failures.append("interface: the Chinese translation did not load")
-    window.set_interface_language("en")
+    window.behaviour.set_interface_language("en")
     if not window.controller.rulebook.platforms:
         failures.append("platform rules: none loaded")
     if window.findChild(QWidget, "snippetPanel") is None:

@@ -16,10 +16,10 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from composer.fields import Money
 from composer.orders.model import Order
-from composer.storage import Schema, nests_within
-from composer.store import Store
+from composer.storage.database import Store
+from composer.storage.file_format import Schema, nests_within
+from composer.templating.fields import Money
 
 CASES = "cases"
 STATUSES = ("open", "waiting", "resolved", "disputed")
@@ -308,7 +308,7 @@ class CaseStore(Store):
 
     def set_remedy(self, case_id: int, remedy: str, cost: Money) -> Case:
         """The remedy chosen (an advisor remedy key) and what it costs the seller."""
-        from composer.advisor import REMEDIES
+        from composer.judgement.remedies import REMEDIES
 
         if remedy not in REMEDIES:
             raise CaseError(f"remedy: {remedy!r} is not one of {', '.join(REMEDIES)}")

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from composer.fields import Value
 from composer.orders.model import Order
-from composer.scenario import Scenario
+from composer.templating.fields import Value
+from composer.templating.scenario import Scenario
 
 # Where most buyers of a country write in a language other than English. A country not listed
 # (the United States, Britain, India, Singapore...) gets English; a reply language the

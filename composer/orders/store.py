@@ -18,8 +18,8 @@ from tinydb.table import Document
 
 from composer.orders.formats import ColumnMapping, MappingError, mapping_from
 from composer.orders.model import Order, from_doc, order_problem, to_doc
-from composer.storage import Schema
-from composer.store import Store
+from composer.storage.database import Store
+from composer.storage.file_format import Schema
 
 ORDERS = "orders"
 MAPPINGS = "mappings"

@@ -13,8 +13,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from composer.fields import Value
-from composer.scenario import Scenario
+from composer.templating.fields import Value
+from composer.templating.scenario import Scenario
 from composer.triage.language import LANGUAGE_NAMES, LANGUAGES, UNKNOWN, detect_language
 from composer.triage.numbers import FoundNumber, order_numbers, tracking_numbers
 from composer.triage.phrases import PhraseError, compile_phrase, find, tokens

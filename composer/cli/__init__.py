@@ -1,0 +1,2 @@
+"""The command line (``python -m composer``): argument parsing and printing, kept apart from the
+domain."""

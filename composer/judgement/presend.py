@@ -1,0 +1,132 @@
+"""Pre-send checks: what is wrong with a rendered draft before the seller copies it.
+
+Every finding has a stable code, a severity (``error``: copying asks first; ``warning``;
+``info``), a message in each interface language and the span of the reply it concerns. Some
+checks always run (an unfilled field, a leftover placeholder, Chinese in the English reply, a
+reply that cannot render); the others are the rules of the platform chosen (links, e-mail
+addresses, phone numbers, taking the sale off the platform, review incentives, asking only
+happy buyers for a review, emoji, HTML, length, coupons for a future purchase), read from
+``composer.judgement.rules``. A rule can depend on what kind of message the scenario is (its
+``kind``): Amazon forbids a proactive notice that only confirms shipment and a feedback
+request that only thanks, and public replies to reviews have their own length limit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+
+from composer.judgement.findings import (
+    SEVERITY_ORDER,
+    Check,
+)
+from composer.judgement.rules import Phrases, Platform
+from composer.judgement.text_checks import RuleContext
+from composer.templating.fields import FieldType, Value
+from composer.templating.printed_values import marker
+from composer.templating.render import RenderResult
+from composer.templating.scenario import Language, Scenario
+from composer.templating.validate import CJK_LOCALES
+
+
+def check_draft(
+    result: RenderResult,
+    scenario: Scenario,
+    values: Mapping[str, Value],
+    languages: Mapping[str, Language],
+    platform: Platform | None = None,
+    phrases: Phrases | None = None,
+) -> list[Check]:
+    """Every finding on ``result`` (a render of ``scenario`` with ``values``), most serious
+    first. With a ``platform``, its rules apply; ``phrases`` are the wording checks' patterns.
+    """
+    found: list[Check] = list(_unfilled(result, scenario, values, languages))
+    for code, draft in result.drafts.items():
+        if draft.error:
+            found.append(
+                Check(
+                    "template-error",
+                    "error",
+                    code,
+                    {
+                        "en": f"This reply cannot be rendered: {draft.error}",
+                        "zh": f"此回复无法生成：{draft.error}",
+                    },
+                )
+            )
+            continue
+        language = languages.get(code)
+        reads_chinese = language is not None and language.locale.startswith(CJK_LOCALES)
+        context = RuleContext(platform, phrases or Phrases(), code, scenario, values, scenario.kind)
+        for part, text in (("subject", draft.subject or ""), ("body", draft.body)):
+            found.extend(context.check(text, part, reads_chinese))
+    order = {code: index for index, code in enumerate(result.drafts)}
+    return sorted(
+        found,
+        key=lambda c: (
+            SEVERITY_ORDER.get(c.severity, 9),
+            -1 if c.language is None else order.get(c.language, 99),
+            c.part != "subject",
+            c.start,
+        ),
+    )
+
+
+def check_text(
+    text: str,
+    language: str,
+    platform: Platform | None = None,
+    phrases: Phrases | None = None,
+    reads_chinese: bool = False,
+    part: str = "body",
+    kind: str = "answer",
+) -> list[Check]:
+    """The findings on one plain text in ``language`` (no scenario: no field is known), as a
+    message of ``kind`` (one of ``composer.templating.scenario.MESSAGE_KINDS``)."""
+    context = RuleContext(platform, phrases or Phrases(), language, kind=kind)
+    return list(context.check(text, part, reads_chinese))
+
+
+def _unfilled(
+    result: RenderResult,
+    scenario: Scenario,
+    values: Mapping[str, Value],
+    languages: Mapping[str, Language],
+) -> Iterator[Check]:
+    """A required field left empty; an optional one whose marker the reply shows anyway."""
+    for field in scenario.fields:
+        if field.type is FieldType.YES_NO or not field.is_empty(values.get(field.name)):
+            continue
+        where: tuple[str, str, int] | None = None
+        for code, draft in result.drafts.items():
+            language = languages.get(code)
+            if language is None:
+                continue
+            shown = marker(field, language)
+            if shown not in draft.markers:
+                continue
+            for part, text in (("subject", draft.subject or ""), ("body", draft.body)):
+                at = text.find(shown)
+                if at >= 0:
+                    where = (code, part, at)
+                    break
+            if where:
+                break
+        if not field.required and where is None:
+            continue
+        labels = {"en": field.label("en"), "zh": field.label("zh")}
+        if field.required:
+            message = {"en": f"Fill in: {labels['en']}", "zh": f"请填写：{labels['zh']}"}
+        else:
+            message = {
+                "en": f"Empty, but the reply shows it: {labels['en']}",
+                "zh": f"未填写，但回复中显示了：{labels['zh']}",
+            }
+        severity = "error" if field.required else "warning"
+        if where is None:
+            yield Check("unfilled-field", severity, None, message, field=field.name)
+        else:
+            code, part, at = where
+            length = len(marker(field, languages[code]))
+            yield Check(
+                "unfilled-field", severity, code, message, at, at + length, part, field.name
+            )

@@ -1,0 +1,31 @@
+"""What an operation on the workspace changed, so each view refreshes only its part."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Changes:
+    """The parts of a workspace an operation changed (Anki's ``OpChanges``).
+
+    A view asks only about its own part: the preview renders again after a snippet change only
+    when its draft printed a snippet; the history window refreshes after a copy is recorded.
+    """
+
+    snippets: bool = False
+    profile: bool = False
+    history: bool = False
+
+    def __or__(self, other: Changes) -> Changes:
+        return Changes(
+            self.snippets or other.snippets,
+            self.profile or other.profile,
+            self.history or other.history,
+        )
+
+    def __bool__(self) -> bool:
+        return self.snippets or self.profile or self.history
+
+
+NOTHING = Changes()

@@ -1,0 +1,1 @@
+"""Dialogs: yes/no questions, help (shortcuts, about), the remedy advisor."""

@@ -1,0 +1,1 @@
+"""The reply history window."""

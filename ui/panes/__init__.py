@@ -1,0 +1,2 @@
+"""The main window's panes: scenario picker, field form and editors, previews, guidance,
+pre-send checks."""

@@ -1,0 +1,247 @@
+"""The live preview: one pane per reply language, subject above body, unfilled fields marked."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextDocumentFragment,
+)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from composer.templating.scenario import Language
+from ui import theme
+from ui.i18n import _
+
+if TYPE_CHECKING:
+    from composer.templating.render import Draft
+
+
+class MarkerHighlighter(QSyntaxHighlighter):
+    """Paints the unfilled-field markers (``[Order number]``) so the seller cannot miss them."""
+
+    def __init__(self, document: QTextDocument) -> None:
+        super().__init__(document)
+        self._markers: tuple[str, ...] = ()
+        self._format = QTextCharFormat()
+        self.update_colors()
+
+    def update_colors(self) -> None:
+        """Take the marker colours of the current theme."""
+        colors = theme.accents()
+        self._format.setBackground(QColor(colors.marker_background))
+        self._format.setForeground(QColor(colors.marker_text))
+        self._format.setFontWeight(QFont.Weight.DemiBold)
+        self.rehighlight()
+
+    def set_markers(self, markers: Sequence[str]) -> None:
+        markers = tuple(markers)
+        if markers != self._markers:
+            self._markers = markers
+            self.rehighlight()
+
+    def highlightBlock(self, text: str) -> None:
+        for marker in self._markers:
+            start = text.find(marker)
+            while start >= 0:
+                self.setFormat(start, len(marker), self._format)
+                start = text.find(marker, start + len(marker))
+
+
+def marked_html(text: str, markers: Sequence[str]) -> str:
+    """``text`` as HTML with each marker painted like the body's (for one-line labels)."""
+    escaped = html.escape(text)
+    colors = theme.accents()
+    for marker in markers:
+        escaped = escaped.replace(
+            html.escape(marker),
+            f'<span style="background:{colors.marker_background};color:{colors.marker_text};'
+            f'font-weight:600">{html.escape(marker)}</span>',
+        )
+    return escaped
+
+
+def _utf16(text: str, index: int) -> int:
+    """A Python string index as a Qt text position (Qt counts UTF-16 units: an emoji is two)."""
+    return len(text[: max(0, index)].encode("utf-16-le")) // 2
+
+
+def replace_changed_text(document: QTextDocument, text: str) -> None:
+    """Make ``document`` hold ``text``, replacing only the stretch that differs.
+
+    A keystroke changes a few characters of a reply: replacing all of it would lay out,
+    highlight and repaint every paragraph again, and lose the reader's scroll position.
+    """
+    old = document.toRawText()  # as stored: paragraph separators, no-break spaces kept
+    new = text.replace("\n", PARAGRAPH)
+    if new == old:
+        return
+    limit = min(len(old), len(new))
+    start = 0
+    while start < limit and old[start] == new[start]:
+        start += 1
+    end = 0
+    while end < limit - start and old[-1 - end] == new[-1 - end]:
+        end += 1
+    cursor = QTextCursor(document)
+    undo = document.isUndoRedoEnabled()
+    document.setUndoRedoEnabled(False)  # the seller's own undo history is not for renders
+    cursor.setPosition(_utf16_length(old[:start]))
+    cursor.setPosition(_utf16_length(old[: len(old) - end]), QTextCursor.MoveMode.KeepAnchor)
+    cursor.insertText(text[start : len(text) - end])
+    document.setUndoRedoEnabled(undo)
+
+
+PARAGRAPH = "\u2029"  # how QTextDocument separates paragraphs
+
+
+def _utf16_length(text: str) -> int:
+    """Qt counts positions in UTF-16 units: an emoji is two of them."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def language_suffix(code: str) -> str:
+    """``en`` -> ``En``: how a language appears in object names (``previewEn``)."""
+    return code[:1].upper() + code[1:]
+
+
+class PreviewPane(QWidget):
+    """One language's reply: a heading, the subject line and the body, read-only."""
+
+    copySubjectRequested = Signal(str)
+
+    def __init__(self, language: Language, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.language = language
+        suffix = language_suffix(language.code)
+        self.setObjectName(f"previewPane{suffix}")
+        self.heading = QLabel(language.name, self)
+        self.heading.setObjectName("previewHeading")
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.subject = QLabel(self)
+        self.subject.setObjectName(f"subject{suffix}")
+        self.subject.setWordWrap(True)
+        self.subject.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.subject.setTextFormat(Qt.TextFormat.RichText)  # to mark unfilled fields
+        self.subject.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.copy_subject = QToolButton(self)
+        self.copy_subject.setObjectName(f"copySubject{suffix}Button")
+        self.copy_subject.setAutoRaise(True)
+        self.copy_subject.clicked.connect(
+            lambda: self.copySubjectRequested.emit(self.language.code)
+        )
+        self.body = QPlainTextEdit(self)
+        self.body.setObjectName(f"preview{suffix}")
+        self.body.setReadOnly(True)
+        self.highlighter = MarkerHighlighter(self.body.document())
+        self._subject_height_key: tuple[str, int, str] | None = None
+        self._subject_height = 0
+
+        subject_row = QHBoxLayout()
+        subject_row.setContentsMargins(0, 0, 0, 0)
+        self.subject_caption = QLabel(self)
+        subject_row.addWidget(self.subject_caption, 0, Qt.AlignmentFlag.AlignTop)
+        subject_row.addWidget(self.subject, 1)
+        subject_row.addWidget(self.copy_subject, 0, Qt.AlignmentFlag.AlignTop)
+        self._subject_row = QWidget(self)
+        self._subject_row.setLayout(subject_row)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self._subject_row)
+        layout.addWidget(self.body, 1)
+        self._draft: Draft | None = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set the interface texts in the current interface language."""
+        name = self.language.name
+        self.subject_caption.setText(_("Subject:"))
+        self.subject.setAccessibleName(_("Subject ({language})").format(language=name))
+        self.copy_subject.setText(_("Copy subject"))
+        self.copy_subject.setToolTip(_("Copy the {language} subject line").format(language=name))
+        self.body.setAccessibleName(_("Reply in {language}").format(language=name))
+        self.body.setAccessibleDescription(
+            _("The {language} reply as it will be copied, with unfilled fields marked").format(
+                language=name
+            )
+        )
+        if self._draft is not None and self._draft.error:
+            self.show_draft(self._draft)
+
+    def update_colors(self) -> None:
+        """Repaint the markers after a theme change."""
+        self.highlighter.update_colors()
+        if self._draft is not None:
+            self.subject.setText(marked_html(self._draft.subject or "", self._draft.markers))
+
+    def show_draft(self, draft: Draft | None) -> None:
+        """Show ``draft`` keeping the reader's scroll position; None clears the pane."""
+        self._draft = draft
+        if draft is None:
+            self.subject.clear()
+            self.body.clear()
+            return
+        self._subject_row.setVisible(draft.subject is not None)
+        subject = marked_html(draft.subject or "", draft.markers)
+        if subject != self.subject.text():
+            self.subject.setText(subject)
+        text = draft.body
+        if draft.error:
+            text = _(
+                "This reply cannot be shown because its template has a mistake:\n{error}"
+            ).format(error=draft.error)
+        self.highlighter.set_markers(draft.markers)
+        replace_changed_text(self.body.document(), text)
+        self.body.setProperty("error", bool(draft.error))
+
+    def select_span(self, part: str, start: int, end: int) -> None:
+        """Select characters ``start``-``end`` (Python string indices) of the subject or body,
+        to show the seller where a check found a problem."""
+        if part == "subject":
+            text = self.subject.text()
+            plain = QTextDocumentFragment.fromHtml(text).toPlainText() if text else ""
+            first, last = _utf16(plain, start), _utf16(plain, end)
+            self.subject.setSelection(first, last - first)
+            return
+        text = self.body.toPlainText()
+        cursor = self.body.textCursor()
+        cursor.setPosition(_utf16(text, start))
+        cursor.setPosition(_utf16(text, end), QTextCursor.MoveMode.KeepAnchor)
+        self.body.setTextCursor(cursor)
+        self.body.ensureCursorVisible()
+
+    def selected_text(self) -> str:
+        """What is selected in the body (the selection a check made, for one)."""
+        return self.body.textCursor().selectedText()
+
+    def subject_height(self) -> int:
+        """The height the subject needs at the pane's current width (remembered: laying out
+        rich text costs more than the rest of a keystroke)."""
+        key = (self.subject.text(), self.subject.width(), self.subject.font().key())
+        if key != self._subject_height_key:
+            self._subject_height_key = key
+            self._subject_height = max(self.subject.heightForWidth(self.subject.width()), 0)
+        return self._subject_height
+
+    def align_subject(self, height: int) -> None:
+        """Give the subject ``height``, so every pane's body starts at the same line."""
+        self.subject.setMinimumHeight(height)

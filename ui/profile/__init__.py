@@ -1,0 +1,1 @@
+"""The seller's profile: its dialog and the first start's welcome."""

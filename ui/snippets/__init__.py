@@ -1,0 +1,1 @@
+"""The snippet library in the window: panel, list model, edit dialog."""

@@ -1,0 +1,231 @@
+"""What the main window's actions do, apart from the widgets that show it (the view,
+``ui.window.main_window``): copying with the checks' errors asked about once, the platform the
+checks follow (chosen, or the profile's), the reply format, the remedy advisor's life cycle,
+recent scenarios, the interface language and theme, and the app-wide error dialog."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QWidget
+
+from ui import i18n
+from ui.i18n import N_, _
+
+if TYPE_CHECKING:
+    from composer.judgement.remedies import Option
+    from ui.dialogs.advisor import AdvisorDialog
+    from ui.window.draft_controller import DraftController
+    from ui.window.main_window import MainWindow
+
+
+BOTH_SEPARATOR = "\n\n----------\n\n"
+# The reply formats a template can take (``format`` in a template; composer.templating.jinja's
+# REPLY_FORMATS), with their names in the window. Chat comes first: it is the default.
+REPLY_FORMATS = {
+    "chat": (N_("Chat message"), N_("A short message for the platform's chat, read on a phone")),
+    "email": (N_("E-mail"), N_("The longer, formal letter, for e-mail")),
+}
+
+
+class WindowBehaviour:
+    """The main window's behaviour over its draft controller (``window.behaviour``)."""
+
+    def __init__(self, window: MainWindow, controller: DraftController) -> None:
+        self.window = window
+        self.controller = controller
+        self.settings = window.settings
+        self.advisor_dialog: AdvisorDialog | None = None
+        # Errors the seller chose to copy anyway: (scenario, code, language, text).
+        self._accepted_errors: set[tuple[str, str, str | None, str]] = set()
+
+    def recent_ids(self) -> list[str]:
+        """The scenarios Ctrl+1..9 reopen: recently used, the current one left out."""
+        current = self.controller.scenario.id if self.controller.scenario else None
+        recent = [
+            r for r in self.settings.recent_scenarios if r != current and self.window.catalog.get(r)
+        ]
+        return recent[:9]
+
+    def open_recent(self, number: int) -> None:
+        """Ctrl+``number``: reopen the ``number``-th most recent other scenario."""
+        recent = self.recent_ids()
+        if 0 < number <= len(recent):
+            self.window.choose_scenario(recent[number - 1])
+            self.window.form.focus_first()
+
+    def set_interface_language(self, setting: str) -> None:
+        """Switch the interface language at once ("" follows the system); no restart."""
+        self.settings.ui_language = setting
+        i18n.set_language(i18n.resolve(setting))
+        self.window.language_actions[setting].setChecked(True)
+        self.window.retranslate()
+
+    def set_theme(self, name: str) -> None:
+        """Light, dark, or follow the system."""
+        from ui import theme
+
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        self.settings.theme = theme.apply_theme(app, name)
+        self.window.theme_actions[self.settings.theme].setChecked(True)
+        self.window.update_colors()
+
+    def show_shortcuts(self) -> None:
+        """F1: every keyboard shortcut, read from the window's own actions."""
+        from ui.dialogs import help_menu
+
+        help_menu.show_shortcuts(self.window)
+
+    def show_about(self) -> None:
+        from ui.dialogs import help_menu
+
+        help_menu.show_about(self.window)
+
+    def copy_language(self, code: str) -> None:
+        """Copy one language's reply body to the clipboard, as plain text."""
+        result = self.controller.result
+        draft = result.drafts.get(code) if result else None
+        if draft is None or draft.error:
+            self.window.statusBar().showMessage(_("Nothing to copy yet."), 5000)
+            return
+        if not self.may_copy([code]):
+            return
+        QGuiApplication.clipboard().setText(draft.text())
+        name = self.language_name(code)
+        message = _("Copied the {language} reply to the clipboard ({count} characters).")
+        self.confirm_copy(message.format(language=name, count=len(draft.text())))
+        self.window.copied.emit(code)
+
+    def language_name(self, code: str) -> str:
+        """Reply language ``code`` as the interface names it: "Chinese", "中文", "英语"."""
+        language = self.window.catalog.languages[code]
+        return i18n.language_name(language.locale, language.name)
+
+    def copy_both(self) -> None:
+        """Copy every language's body, one after the other."""
+        result = self.controller.result
+        if result is None:
+            self.window.statusBar().showMessage(_("Nothing to copy yet."), 5000)
+            return
+        if not self.may_copy(list(result.drafts)):
+            return
+        texts = [d.text() for d in result.drafts.values() if not d.error]
+        text = BOTH_SEPARATOR.join(texts)
+        QGuiApplication.clipboard().setText(text)
+        message = _("Copied both replies to the clipboard ({count} characters).")
+        self.confirm_copy(message.format(count=len(text)))
+        self.window.copied.emit("all")
+
+    def may_copy(self, languages: list[str]) -> bool:
+        """True unless the checks found errors in what is copied and the seller says no.
+
+        Asks once for each finding: copying again with only errors already accepted goes ahead.
+        """
+        from composer.judgement.findings import errors
+        from ui.dialogs import questions
+
+        found = [c for c in errors(self.controller.checks) if c.language in (None, *languages)]
+        scenario = self.controller.scenario.id if self.controller.scenario else ""
+        keys = {(scenario, c.code, c.language, c.text("en")) for c in found}
+        if keys <= self._accepted_errors:
+            return True
+        lines = [f"• {c.text(self.window.ui_language)}" for c in found[:6]]
+        if len(found) > 6:
+            lines.append(_("…and {count} more.").format(count=len(found) - 6))
+        question = (
+            _("The checks found {count} error(s) in this reply:").format(count=len(found))
+            + "\n\n"
+            + "\n".join(lines)
+            + "\n\n"
+            + _("Copy it anyway?")
+        )
+        if not questions.ask(self.window, _("Copy with errors?"), question):
+            self.window.statusBar().showMessage(_("Not copied: see “Before you copy”."), 5000)
+            return False
+        self._accepted_errors |= keys
+        return True
+
+    def set_reply_format(self, name: str) -> bool:
+        """Write the replies as a chat message or as the longer e-mail, and remember it."""
+        if name not in REPLY_FORMATS:
+            return False
+        self.settings.reply_format = name
+        self.window.show_format(name)
+        self.controller.set_format(name)  # renders again at once
+        return True
+
+    def choose_platform(self, platform_id: str) -> None:
+        """Check drafts against ``platform_id``'s message rules, and remember the choice."""
+        if self.controller.set_platform(platform_id):
+            self.settings.platform = platform_id
+            self.window.checks_panel.set_platform(platform_id)
+
+    def follow_profile_platform(self, name: str) -> bool:
+        """The profile's default platform for the checks, unless one was chosen in the window."""
+        if self.settings.platform_chosen:
+            return False
+        platform_id = self.controller.workspace.platform_named(name)
+        if platform_id is not None and self.controller.set_platform(platform_id):
+            self.window.checks_panel.set_platform(platform_id)
+            return True
+        return False
+
+    def open_advisor(self) -> AdvisorDialog | None:
+        """Show the remedy advisor for the current scenario (one with an ``[advisor]``)."""
+        scenario = self.controller.scenario
+        if scenario is None or scenario.advisor is None:
+            return None
+        if self.advisor_dialog is not None:
+            self.advisor_dialog.close()
+            self.advisor_dialog.deleteLater()
+        from ui.dialogs.advisor import AdvisorDialog  # Babel: only once the seller asks
+
+        dialog = AdvisorDialog(
+            scenario, self.controller.values, self.window.ui_language, self.window
+        )
+        dialog.optionChosen.connect(self.apply_option)
+        self.advisor_dialog = dialog
+        dialog.show()
+        return dialog
+
+    def apply_option(self, option: Option, currency: str) -> None:
+        """Fill the scenario's fields with an advised remedy."""
+        scenario = self.controller.scenario
+        if scenario is None or scenario.advisor is None:
+            return
+        from composer.judgement.advisor import values_for
+
+        values = values_for(scenario.advisor, option, currency)
+        if values:
+            self.controller.set_values(values)
+            self.window.statusBar().showMessage(
+                _("Applied: {option}").format(option=option.label(self.window.ui_language)), 5000
+            )
+
+    def copy_subject(self, code: str) -> None:
+        result = self.controller.result
+        draft = result.drafts.get(code) if result else None
+        if draft is None or not draft.subject:
+            return
+        QGuiApplication.clipboard().setText(draft.subject)
+        self.window.statusBar().showMessage(_("Copied the subject line."), 5000)
+
+    def confirm_copy(self, message: str) -> None:
+        missing = self.controller.result.missing if self.controller.result else []
+        if missing:
+            message += " " + _("Note: {count} required field(s) are still empty.").format(
+                count=len(missing)
+            )
+        self.window.statusBar().showMessage(message, 8000)
+
+
+def show_error(parent: QWidget | None, title: str, text: str, details: str = "") -> None:
+    """A short warning for the seller; tests replace it to avoid a modal dialog."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    if details:
+        box.setDetailedText(details)
+    box.exec()
