@@ -6,7 +6,8 @@ The set (tests/data/triage_blind.json) was written from the scenario titles and 
 before the [triage] tables were read; tune on the "tune" half, report the "holdout" half. A
 message counts as right when its expected scenario, or an acceptable alternative ("also"), is
 the first suggestion (top-1) or among the three (top-3). Prints one table per split, one row per
-language; ``--misses`` lists the messages whose expected scenario is not in the top three.
+language, with the average number of suggestions (to watch precision); ``--misses`` lists the
+messages whose expected scenario is not in the top three.
 """
 
 from __future__ import annotations
@@ -88,6 +89,7 @@ class Row:
     top1: int
     top3: int
     none: int
+    suggested: int
 
     def percent(self, count: int) -> str:
         return f"{100 * count / self.total:5.1f}" if self.total else "    -"
@@ -104,6 +106,7 @@ def rows(outcomes: Sequence[Outcome]) -> list[Row]:
             sum(o.top1 for o in group),
             sum(o.top3 for o in group),
             sum(not o.suggested for o in group),
+            sum(len(o.suggested) for o in group),
         )
 
     def of(lang: str) -> list[Outcome]:
@@ -118,12 +121,13 @@ def table(title: str, outcomes: Sequence[Outcome]) -> str:
     """A plain-text table: counts and percentages per language."""
     lines = [
         title,
-        f"{'lang':<5} {'n':>4}  {'language %':>10}  {'top-1 %':>8}  {'top-3 %':>8}  {'none':>5}",
+        f"{'lang':<5} {'n':>4}  {'language %':>10}  {'top-1 %':>8}  {'top-3 %':>8}  {'none':>5}"
+        f"  {'avg sugg.':>9}",
     ]
     for r in rows(outcomes):
         lines.append(
             f"{r.name:<5} {r.total:>4}  {r.percent(r.language):>10}  {r.percent(r.top1):>8}"
-            f"  {r.percent(r.top3):>8}  {r.none:>5}"
+            f"  {r.percent(r.top3):>8}  {r.none:>5}  {r.suggested / max(r.total, 1):>9.2f}"
         )
     return "\n".join(lines)
 

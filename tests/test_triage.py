@@ -263,7 +263,35 @@ def test_phrases_ignore_case_accents_width_and_take_stems():
     assert not find(compile_phrase("not arriv*"), tokens("arrived, not"))
 
 
-@pytest.mark.parametrize("bad", ["", "a*", "arr*ived", "*x", "收*", "x" * 81])
+def test_a_phrase_can_carry_its_own_weight():
+    assert compile_phrase("dogana").weight == 1.0  # one word
+    assert compile_phrase("dogan* ^2").weight == 2.0
+    assert compile_phrase("pacco ^0.3").weight == 0.3
+    assert compile_phrase("dogan* ^2").words == compile_phrase("dogan*").words
+    assert find(compile_phrase("dogan* ^2"), tokens("mi chiedono la dogana"))
+
+
+def test_a_loose_match_takes_a_typo_or_another_ending_but_not_another_word():
+    new_address = compile_phrase("new address")
+    assert not find(new_address, tokens("send it to my new adress"))
+    assert find(new_address, tokens("send it to my new adress"), loose=True)
+    assert find(compile_phrase("received"), tokens("never recieved it"), loose=True)
+    assert find(compile_phrase("cambiar"), tokens("pueden cambiarlo"), loose=True)
+    assert find(compile_phrase("deliver*"), tokens("it says delivred"), loose=True)
+    assert not find(compile_phrase("refund"), tokens("refuse"), loose=True)
+    assert not find(compile_phrase("order"), tokens("older"), loose=True)  # short: exact only
+    assert not find(compile_phrase("devolución"), tokens("devolver"), loose=True)
+
+
+def test_a_message_with_only_a_misspelt_cue_still_gets_a_suggestion():
+    found = triage("pls change my adress to 22 Oak street", CATALOG)
+    assert found.suggestions and found.suggestions[0].scenario == "address-change"
+    assert found.suggestions[0].score < 0.5  # found loosely: a low score
+
+
+@pytest.mark.parametrize(
+    "bad", ["", "a*", "arr*ived", "*x", "收*", "x" * 81, "dogana ^", "dogana ^x", "dogana ^5"]
+)
 def test_a_phrase_that_cannot_match_is_refused(bad):
     with pytest.raises(PhraseError):
         compile_phrase(bad)
