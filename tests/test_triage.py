@@ -286,7 +286,7 @@ def test_a_loose_match_takes_a_typo_or_another_ending_but_not_another_word():
 def test_a_message_with_only_a_misspelt_cue_still_gets_a_suggestion():
     found = triage("pls change my adress to 22 Oak street", CATALOG)
     assert found.suggestions and found.suggestions[0].scenario == "address-change"
-    assert found.suggestions[0].score < 0.5  # found loosely: a low score
+    assert found.suggestions[0].score <= 0.5  # found loosely: half the weight
 
 
 @pytest.mark.parametrize(
