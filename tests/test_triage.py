@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import subprocess
@@ -22,6 +23,7 @@ from tests.helpers.scenarios import SHIPPED
 ROOT = Path(__file__).resolve().parent.parent
 CATALOG = load_catalog([SHIPPED]).catalog
 LABELLED = json.loads((ROOT / "tests/data/triage_messages.json").read_text(encoding="utf-8"))
+BLIND = json.loads((ROOT / "tests/data/triage_blind.json").read_text(encoding="utf-8"))["messages"]
 
 # (language, message, the scenario expected first, or among the first three when marked "~",
 #  order numbers, tracking numbers)
@@ -122,6 +124,40 @@ def test_accuracy_on_the_labelled_messages():
         assert right_language / total >= 0.85, language
         assert top3 / total >= 0.75, language
     assert sum(h[2] for h in hits.values()) / len(LABELLED) >= 0.9
+
+
+def test_the_blind_set_covers_every_scenario_and_language_split_by_hash():
+    """26 scenarios x 9 languages x 2 messages; of each pair the smaller SHA-1 is "tune"."""
+    pairs: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
+    for row in BLIND:
+        pairs[row["scenario"], row["language"]].append(row)
+    assert {s for s, _ in pairs} == {s.id for s in CATALOG}
+    assert {lang for _, lang in pairs} == set(LANGUAGES)
+    for rows in pairs.values():
+        assert len(rows) == 2
+        tune, holdout = sorted(rows, key=lambda r: hashlib.sha1(r["text"].encode()).hexdigest())
+        assert (tune["split"], holdout["split"]) == ("tune", "holdout")
+
+
+def test_accuracy_floor_on_the_blind_holdout_half():
+    """Measured on the holdout half (never tuned on): top-1 77.8 %, top-3 82.5 %, 29 of 234
+    with no suggestion, 1.06 suggestions a message. The floors sit about 5 points under, so a
+    change to the matcher or the [triage] tables that loses recall fails here; the average
+    keeps precision: a message does not get every scenario."""
+    rows = [r for r in BLIND if r["split"] == "holdout"]
+    top1 = top3 = none = suggested = 0
+    for row in rows:
+        found = [s.scenario for s in triage(row["text"], CATALOG).suggestions]
+        accepted = {row["scenario"], *row["also"]}
+        top1 += bool(found) and found[0] in accepted
+        top3 += bool(accepted.intersection(found[:3]))
+        none += not found
+        suggested += len(found)
+    assert len(rows) == 234
+    assert top3 / len(rows) >= 0.775
+    assert top1 / len(rows) >= 0.72
+    assert none <= 40
+    assert suggested / len(rows) <= 1.5
 
 
 # --- the language -------------------------------------------------------------------------
@@ -263,7 +299,35 @@ def test_phrases_ignore_case_accents_width_and_take_stems():
     assert not find(compile_phrase("not arriv*"), tokens("arrived, not"))
 
 
-@pytest.mark.parametrize("bad", ["", "a*", "arr*ived", "*x", "收*", "x" * 81])
+def test_a_phrase_can_carry_its_own_weight():
+    assert compile_phrase("dogana").weight == 1.0  # one word
+    assert compile_phrase("dogan* ^2").weight == 2.0
+    assert compile_phrase("pacco ^0.3").weight == 0.3
+    assert compile_phrase("dogan* ^2").words == compile_phrase("dogan*").words
+    assert find(compile_phrase("dogan* ^2"), tokens("mi chiedono la dogana"))
+
+
+def test_a_loose_match_takes_a_typo_or_another_ending_but_not_another_word():
+    new_address = compile_phrase("new address")
+    assert not find(new_address, tokens("send it to my new adress"))
+    assert find(new_address, tokens("send it to my new adress"), loose=True)
+    assert find(compile_phrase("received"), tokens("never recieved it"), loose=True)
+    assert find(compile_phrase("cambiar"), tokens("pueden cambiarlo"), loose=True)
+    assert find(compile_phrase("deliver*"), tokens("it says delivred"), loose=True)
+    assert not find(compile_phrase("refund"), tokens("refuse"), loose=True)
+    assert not find(compile_phrase("order"), tokens("older"), loose=True)  # short: exact only
+    assert not find(compile_phrase("devolución"), tokens("devolver"), loose=True)
+
+
+def test_a_message_with_only_a_misspelt_cue_still_gets_a_suggestion():
+    found = triage("pls chnage the addres to 22 Oak street", CATALOG)
+    assert found.suggestions and found.suggestions[0].scenario == "address-change"
+    assert found.suggestions[0].score <= 0.5  # found loosely: half the weight
+
+
+@pytest.mark.parametrize(
+    "bad", ["", "a*", "arr*ived", "*x", "收*", "x" * 81, "dogana ^", "dogana ^x", "dogana ^5"]
+)
 def test_a_phrase_that_cannot_match_is_refused(bad):
     with pytest.raises(PhraseError):
         compile_phrase(bad)

@@ -36,6 +36,9 @@ SUGGESTIONS = 3
 OTHER_LANGUAGE_WEIGHT = 0.6
 """A phrase in another language than the message's counts for less (mixed messages happen:
 an English message quoting the Chinese product title)."""
+LOOSE_WEIGHT = 0.5
+"""A phrase found only with a typo or another ending (the fallback when nothing matches as
+written) counts for less."""
 
 
 @dataclass(frozen=True)
@@ -86,29 +89,46 @@ def suggest(
     A scenario's evidence is the sum of its matched phrases' weights, where phrases that
     cover the same words count once (the heaviest); its score is its share of all the
     evidence found, shrunk when there is little of it: ``evidence / (all evidence + 1)``.
-    Scenarios that match nothing are left out.
+    Scenarios that match nothing are left out. When no phrase matches as written, the
+    phrases are looked for again allowing a typo or another ending (``phrases.similar``), at
+    ``LOOSE_WEIGHT``: a message with a cue gets suggestions, with low scores.
     """
     words = tokens(message)
-    evidence: dict[str, float] = {}
-    for scenario in scenarios:
-        total = _evidence(scenario.triage, words, language)
-        if total > 0:
-            evidence[scenario.id] = total
+    scenarios = list(scenarios)
+    evidence = _all_evidence(scenarios, words, language, loose=False)
+    if not evidence:
+        evidence = _all_evidence(scenarios, words, language, loose=True)
     everything = sum(evidence.values()) + 1.0
     ranked = sorted(evidence.items(), key=lambda item: (-item[1], item[0]))
     return [Suggestion(sid, round(total / everything, 2)) for sid, total in ranked[:limit]]
 
 
-def _evidence(phrases: Mapping[str, tuple[str, ...]], words: list[str], language: str) -> float:
+def _all_evidence(
+    scenarios: list[Scenario], words: list[str], language: str, loose: bool
+) -> dict[str, float]:
+    """Each scenario's evidence in ``words``, for those with any."""
+    evidence: dict[str, float] = {}
+    for scenario in scenarios:
+        total = _evidence(scenario.triage, words, language, loose)
+        if total > 0:
+            evidence[scenario.id] = total
+    return evidence
+
+
+def _evidence(
+    phrases: Mapping[str, tuple[str, ...]], words: list[str], language: str, loose: bool = False
+) -> float:
     matches: list[tuple[float, int, int]] = []
     for code, written in phrases.items():
         factor = 1.0 if language in (code, UNKNOWN) else OTHER_LANGUAGE_WEIGHT
+        if loose:
+            factor *= LOOSE_WEIGHT
         for text in written:
             try:
                 phrase = compile_phrase(text)
             except PhraseError:  # the loader reports it; a phrase it let through is skipped
                 continue
-            where = find(phrase, words)
+            where = find(phrase, words, loose)
             if where is not None:
                 matches.append((phrase.weight * factor, *where))
     total = 0.0
