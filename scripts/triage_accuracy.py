@@ -22,8 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from composer.loader import load_catalog  # noqa: E402 (after the path is set)
-from composer.scenario import Catalog  # noqa: E402
+from composer.templating.loader import load_catalog  # noqa: E402 (after the path is set)
+from composer.templating.scenario import Catalog  # noqa: E402
 from composer.triage import triage  # noqa: E402
 
 BLIND_SET = ROOT / "tests" / "data" / "triage_blind.json"
