@@ -46,6 +46,18 @@ class VersionAction(argparse.Action):
         parser.exit()
 
 
+def whole_number(text: str) -> int:
+    """An argument that is a whole number of 1 or more (``--limit N``, an id): ``-1`` would
+    silently drop the last result."""
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number like 10") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} must be 1 or more")
+    return number
+
+
 def add_folder_options(parser: argparse.ArgumentParser) -> None:
     """``--templates DIR`` and ``--data-dir PATH``, the same for the app and the CLI."""
     parser.add_argument(

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from composer import paths
-from composer.cli.options import OneLineParser, program_name
+from composer.cli.options import OneLineParser, program_name, whole_number
 
 if TYPE_CHECKING:
     from composer.orders.cases import Case, CaseStore
@@ -44,16 +44,6 @@ def _day(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-06-30") from None
 
 
-def _whole(text: str) -> int:
-    try:
-        number = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number like 10") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} must be 1 or more")
-    return number
-
-
 def register(commands: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
     """Add ``orders``, ``rfm``, ``cases`` and ``disputes``; returns their handlers."""
     common = OneLineParser(add_help=False)
@@ -69,7 +59,7 @@ def register(commands: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
     )
     listing = actions.add_parser("list", parents=[common], help="list (or search) orders")
     listing.add_argument("--search", metavar="TEXT", default="", help="order, buyer, tracking")
-    listing.add_argument("--limit", metavar="N", type=_whole, help="at most N orders")
+    listing.add_argument("--limit", metavar="N", type=whole_number, help="at most N orders")
     show = actions.add_parser("show", parents=[common], help="an order and what it fills")
     show.add_argument("order", metavar="ORDER")
     show.add_argument("--platform", metavar="NAME", default="", help="when on several platforms")
@@ -90,20 +80,20 @@ def register(commands: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
     case_list.add_argument("--status", choices=_statuses(), help="only cases with this status")
     case_list.add_argument("--search", metavar="TEXT", default="", help="order or buyer")
     case_show = case_actions.add_parser("show", parents=[common], help="show a case")
-    case_show.add_argument("case", metavar="ID", type=_whole)
+    case_show.add_argument("case", metavar="ID", type=whole_number)
     case_open = case_actions.add_parser("open", parents=[common], help="open a case for an order")
     case_open.add_argument("order", metavar="ORDER")
     case_open.add_argument("--platform", metavar="NAME", default="")
     case_open.add_argument("--message", metavar="TEXT", default="", help="the buyer's message")
     case_set = case_actions.add_parser("set", parents=[common], help="change a case")
-    case_set.add_argument("case", metavar="ID", type=_whole)
+    case_set.add_argument("case", metavar="ID", type=whole_number)
     case_set.add_argument("--status", choices=_statuses())
     case_set.add_argument("--remedy", metavar="KEY", help="the remedy chosen (see `advise`)")
     case_set.add_argument("--cost", metavar="AMOUNT", help="what it costs you: 4.50 or 4.50 EUR")
     case_set.add_argument("--done", metavar="STEP", action="append", default=[])
     case_set.add_argument("--undo", metavar="STEP", action="append", default=[])
     case_set.add_argument("--message", metavar="TEXT", help="another message from the buyer")
-    case_set.add_argument("--reply", metavar="HISTORY_ID", type=_whole, help="a copied reply")
+    case_set.add_argument("--reply", metavar="HISTORY_ID", type=whole_number, help="a copied reply")
 
     return {
         "orders": _run({"import": orders_import, "list": orders_list, "show": orders_show}),

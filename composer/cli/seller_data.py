@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from composer import paths
-from composer.cli.options import OneLineParser, program_name
+from composer.cli.options import OneLineParser, program_name, whole_number
 from composer.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -27,17 +27,6 @@ class _CommandError(Exception):
     def __init__(self, message: str, code: int) -> None:
         super().__init__(message)
         self.code = code
-
-
-def _count(text: str) -> int:
-    """``--limit N``: a whole number of 1 or more (``-1`` would drop the last result)."""
-    try:
-        count = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number like 10") from None
-    if count < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} must be 1 or more")
-    return count
 
 
 def _options() -> argparse.ArgumentParser:
@@ -55,7 +44,7 @@ def register(commands: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
 
     listing = actions.add_parser("list", parents=[common], help="list (or search) snippets")
     listing.add_argument("--search", metavar="TEXT", default="", help="fuzzy search")
-    listing.add_argument("--limit", metavar="N", type=_count, help="at most N snippets")
+    listing.add_argument("--limit", metavar="N", type=whole_number, help="at most N snippets")
 
     add = actions.add_parser("add", parents=[common], help="add a snippet")
     add.add_argument("--key", required=True, help="a short unique name, like sig")
@@ -91,7 +80,7 @@ def register(commands: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
     history_actions = history.add_subparsers(dest="action", required=True, metavar="ACTION")
     history_list = history_actions.add_parser("list", parents=[common], help="list copied replies")
     history_list.add_argument("--search", metavar="TEXT", default="", help="order number or buyer")
-    history_list.add_argument("--limit", metavar="N", type=_count, help="at most N records")
+    history_list.add_argument("--limit", metavar="N", type=whole_number, help="at most N records")
 
     return {"snippets": _run(_SNIPPET_ACTIONS), "history": _run({"list": history_list_cmd})}
 
