@@ -58,3 +58,15 @@ def test_template_folders_in_order(tmp_path):
     assert folders[0] == paths.shipped_templates_dir()
     assert (folders[0] / "catalog.toml").is_file()
     assert folders[1:] == [tmp_path / "templates", tmp_path / "team"]
+
+
+def test_modules_stay_small_enough_to_read():
+    """A module says what it holds; past 400 lines it holds two things (issue 13)."""
+    root = Path(composer.__file__).resolve().parent.parent
+    long = {
+        str(path.relative_to(root)): count
+        for package in ("composer", "ui")
+        for path in (root / package).rglob("*.py")
+        if (count := len(path.read_text(encoding="utf-8").splitlines())) > 400
+    }
+    assert long == {}
