@@ -166,11 +166,8 @@ class BuyerMessagePane(QWidget):
             title = scenario.title(self.ui_language) if scenario else suggestion.scenario
             item = QListWidgetItem(title, self.suggestions)
             item.setData(Qt.ItemDataRole.UserRole, suggestion.scenario)
-            item.setToolTip(
-                _("Match score {score:.2f} (0 to 1; higher fits better)").format(
-                    score=suggestion.score
-                )
-            )
+            score = _("Match score {score:.2f} (0 to 1; higher fits better)")
+            item.setToolTip(title + "\n" + score.format(score=suggestion.score))  # full title
             if rank == 0:
                 font = item.font()
                 font.setBold(True)

@@ -264,7 +264,7 @@ class MainWindow(QMainWindow):
         title = scenario.title(self.ui_language)
         if filled:
             language = self.ui_language
-            names = ", ".join(f.label(language) for f in scenario.fields if f.name in filled)
+            names = _(", ").join(f.label(language) for f in scenario.fields if f.name in filled)
             text = _("Opened {scenario}, filled from the message: {fields}.")
             self.statusBar().showMessage(text.format(scenario=title, fields=names), 8000)
         else:
