@@ -160,3 +160,26 @@ def test_a_copy_records_the_message_and_the_history_shows_it(qtbot, window, data
     shown = view.preview.toPlainText()
     assert shown.startswith("The buyer's message:") and DAMAGED in shown
     view.close()
+
+
+def test_the_damaged_item_task_from_a_pasted_message_to_a_copy(qtbot, data_dir):
+    """With a profile: Ctrl+B, paste, Enter, Ctrl+Shift+Enter; no question, the order in it."""
+    from composer.storage.profile import Profile
+    from composer.storage.profile_store import ProfileStore
+    from ui.app import build_main_window
+
+    ProfileStore(data_dir / "profile.json").save(
+        Profile(seller_name="Li Wei", shop_name="Lucky Shop")
+    )
+    window = build_main_window(data_dir)
+    qtbot.addWidget(window)
+    window.message_action.trigger()  # Ctrl+B
+    box = paste(qtbot, window, DAMAGED)  # Ctrl+V
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert window.controller.scenario.id == "damaged-item"
+    qtbot.waitUntil(lambda: window.checks_panel.list.count() > 0)
+    window.copy_both_action.trigger()  # Ctrl+Shift+Enter: the autouse fixture fails on a question
+    copied = QGuiApplication.clipboard().text()
+    assert ORDER in copied and "Li Wei" in copied
+    [record] = HistoryStore(data_dir / "history.json").records()
+    assert record.buyer_message == DAMAGED
