@@ -30,6 +30,12 @@ def main() -> int:
     parser.add_argument("--theme", default="light", choices=["light", "dark", "system"])
     parser.add_argument("--format", default="chat", choices=["chat", "email"], help="reply format")
     parser.add_argument("--platform", default="", help="the platform chosen for the checks")
+    parser.add_argument(
+        "--message", default="", help="a buyer's message to paste (a file's path, or the text)"
+    )
+    parser.add_argument(
+        "--open", action="store_true", help="press Enter in the message: open its first scenario"
+    )
     args = parser.parse_args()
 
     app = QApplication(sys.argv[:1])  # Qt would take --platform for its own option
@@ -47,6 +53,13 @@ def main() -> int:
             window.controller.fill_examples()
         if args.search:
             window.picker.search.setText(args.search)
+        if args.message:
+            given = Path(args.message)
+            text = given.read_text(encoding="utf-8") if given.is_file() else args.message
+            window.buyer_message.set_message(text)
+            window.buyer_message.read_now()
+            if args.open:
+                window.buyer_message.open_current()
         window.show()
 
         def shoot() -> None:

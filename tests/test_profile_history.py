@@ -155,3 +155,35 @@ def test_a_copy_records_its_format_and_platform_and_older_records_still_read(his
     (old,) = HistoryStore(history.path).records()
     assert (old.reply_format, old.platform) == ("", "")
     assert old.drafts == stored.drafts
+
+
+def test_a_copy_keeps_the_buyers_message_and_older_records_read_it_as_empty(history, load):
+    catalog = load().catalog
+    scenario = catalog.get("damaged-item")
+    values = scenario.examples()
+    result = Renderer(catalog).render_draft(scenario, values)
+    message = "Hola, el paquete llegó roto.\nPedido 8123456789012345"
+    history.add(scenario, values, result, "en", buyer_message=message)
+    (stored,) = HistoryStore(history.path).records()
+    assert stored.buyer_message == message
+    raw = json.loads(history.path.read_text(encoding="utf-8"))
+    for doc in raw["records"].values():
+        del doc["buyer_message"]
+    history.path.write_text(json.dumps(raw), encoding="utf-8")
+    (old,) = HistoryStore(history.path).records()
+    assert old.buyer_message == ""
+    assert old.drafts == stored.drafts
+
+
+def test_a_buyers_message_that_is_not_text_is_a_damaged_record(history, load):
+    catalog = load().catalog
+    scenario = catalog.get("damaged-item")
+    result = Renderer(catalog).render_draft(scenario, scenario.examples())
+    history.add(scenario, scenario.examples(), result, "en", buyer_message="roto")
+    raw = json.loads(history.path.read_text(encoding="utf-8"))
+    for doc in raw["records"].values():
+        doc["buyer_message"] = ["roto"]
+    history.path.write_text(json.dumps(raw), encoding="utf-8")
+    reopened = HistoryStore(history.path)
+    assert reopened.records() == []
+    assert any("buyer_message must be text" in str(p) for p in reopened.problems)

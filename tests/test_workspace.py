@@ -154,3 +154,19 @@ def test_a_snippet_save_renders_again_only_a_draft_that_prints_one(workspace, wi
     panel.store_change(lambda: panel.workspace.save_snippet(Snippet("sig", "S", {"en": "Mei"})))
     assert rendered == ["signed"]
     assert "Mei" in window.previews["en"].body.toPlainText()
+
+
+def test_a_buyers_message_is_read_and_fills_the_chosen_scenario(workspace):
+    found = workspace.read_message("Hola, el paquete llegó roto. Pedido 8123456789012345")
+    assert found.language == "es"
+    assert found.suggestions[0].scenario == "damaged-item"
+    scenario = workspace.catalog.get("damaged-item")
+    assert workspace.values_from_message(scenario, found) == {"order_number": "8123456789012345"}
+
+
+def test_recording_a_copy_keeps_the_buyers_message(workspace):
+    scenario = workspace.catalog.get("damaged-item")
+    composed = workspace.compose(scenario, scenario.examples())
+    workspace.record_copy(composed, "all", buyer_message="  La taza llegó rota.\n")
+    [record] = workspace.history.records()
+    assert record.buyer_message == "La taza llegó rota."

@@ -1,7 +1,8 @@
 """The replies the seller copied: findable by order number or buyer, reopened with their values.
 
 Each copy saves a record: the scenario, the values, the rendered texts, when, the order number,
-the buyer's name, and the reply's format (chat or e-mail) and platform. Records older than the
+the buyer's name, the reply's format (chat or e-mail) and platform, and the buyer's message it
+answered (when the seller pasted one). Records older than the
 seller's chosen number of days are deleted when a new one is saved, and there is a ceiling on
 how many are kept, so the file never grows without bound; both limits are shown where the
 history is.
@@ -61,7 +62,7 @@ def _record_problem(doc: Any) -> str | None:
     values = doc.get("values") or {}
     if not isinstance(values, dict) or not nests_within(values, 3):
         return "its values must be an object of field values"
-    for name in ("copied", "order_number", "buyer_name"):
+    for name in ("copied", "order_number", "buyer_name", "buyer_message"):
         if not isinstance(doc.get(name, ""), str | None):
             return f"its {name} must be text"
     return None
@@ -98,6 +99,7 @@ class HistoryRecord:
     buyer_name: str = ""
     reply_format: str = ""  # "chat" or "email"; "" in records saved before it was kept
     platform: str = ""  # the platform the checks and the template followed, as "amazon"
+    buyer_message: str = ""  # the buyer's message the reply answered; "" if none was pasted
 
     def title(self, language: str) -> str:
         return self.titles.get(language) or self.titles.get("en") or self.scenario_id
@@ -129,6 +131,7 @@ def _record(doc_id: int, doc: Mapping[str, Any]) -> HistoryRecord | None:
             buyer_name=str(doc.get("buyer_name") or ""),
             reply_format=str(doc.get("format") or ""),
             platform=str(doc.get("platform") or ""),
+            buyer_message=str(doc.get("buyer_message") or ""),
         )
     except (KeyError, TypeError, ValueError, AttributeError, OverflowError):
         return None  # the storage checks documents on read; this is for one made in memory
@@ -190,9 +193,10 @@ class HistoryStore(Store):
         *,
         reply_format: str = "",
         platform: str = "",
+        buyer_message: str = "",
     ) -> HistoryRecord:
-        """Save what was just copied (in ``reply_format``, for ``platform``); older records
-        past the limits go in the same write.
+        """Save what was just copied (in ``reply_format``, for ``platform``, answering
+        ``buyer_message``); older records past the limits go in the same write.
 
         Broken characters (half an emoji) in the texts are replaced with U+FFFD.
         """
@@ -213,6 +217,7 @@ class HistoryStore(Store):
             # Optional fields: a record without them (an older file) reads as "".
             "format": reply_format,
             "platform": platform,
+            "buyer_message": buyer_message,
         }
         doc = mend_json(doc)[0]
         with self.transaction():

@@ -21,6 +21,7 @@ from composer.judgement.rules import DEFAULT_PLATFORM, Platform, RuleBook, load_
 from composer.storage.profile import Profile
 from composer.templating.fields import Value
 from composer.templating.scenario import Catalog, LoadResult, Scenario, TemplateProblem
+from composer.triage import Triage, fill_values, triage
 from composer.workspace.changes import NOTHING, Changes
 
 if TYPE_CHECKING:  # Jinja, Babel and TinyDB: imported when first used
@@ -213,8 +214,9 @@ class Workspace:
             scenario, dict(values), result, reply_format, platform, self.rulebook, self.catalog
         )
 
-    def record_copy(self, composed: Composed, copied: str) -> Changes:
-        """Save a copied reply (``copied``: its language code, or "all") to the history."""
+    def record_copy(self, composed: Composed, copied: str, buyer_message: str = "") -> Changes:
+        """Save a copied reply (``copied``: its language code, or "all") to the history, with
+        the buyer's message it answers."""
         self.history.add(
             composed.scenario,
             composed.values,
@@ -222,8 +224,17 @@ class Workspace:
             copied,
             reply_format=composed.reply_format,
             platform=composed.platform_key,
+            buyer_message=buyer_message.strip(),
         )
         return Changes(history=True)
+
+    def read_message(self, message: str) -> Triage:
+        """What a buyer's message tells: its language, numbers and likely scenarios."""
+        return triage(message, self.catalog)
+
+    def values_from_message(self, scenario: Scenario, found: Triage) -> dict[str, Value]:
+        """The fields of ``scenario`` the message fills (order and tracking number, carrier)."""
+        return fill_values(scenario, found)
 
     def save_snippet(self, snippet: Snippet, *, replacing: str | None = None) -> Changes:
         """Save ``snippet``; ``replacing``: the key it had before a rename (one write)."""

@@ -184,6 +184,9 @@ class HistoryView(QDialog):
         for draft in record.drafts.values():
             subject = draft.get("subject")
             parts.append((f"{subject}\n\n" if subject else "") + (draft.get("body") or ""))
+        if record.buyer_message:
+            heading = _("The buyer's message:")
+            parts.insert(0, f"{heading}\n\n{record.buyer_message}")
         self.preview.setPlainText("\n\n----------\n\n".join(parts))
 
     def reopen(self) -> None:

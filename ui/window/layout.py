@@ -141,7 +141,17 @@ def build_layout(window: MainWindow) -> None:
 
     window.main_splitter = QSplitter(Qt.Orientation.Horizontal, window)
     window.main_splitter.setObjectName("mainSplitter")
-    window.main_splitter.addWidget(window.picker)
+    # Left column: the buyer's message above the scenario list; it can be folded away (drag
+    # the handle up; Ctrl+B brings it back) and takes no width from the form or the previews.
+    window.left_splitter = QSplitter(Qt.Orientation.Vertical, window)
+    window.left_splitter.setObjectName("leftSplitter")
+    window.left_splitter.addWidget(window.buyer_message)
+    window.left_splitter.addWidget(window.picker)
+    window.left_splitter.setCollapsible(0, True)
+    window.left_splitter.setCollapsible(1, False)
+    window.left_splitter.setStretchFactor(0, 0)
+    window.left_splitter.setStretchFactor(1, 1)
+    window.main_splitter.addWidget(window.left_splitter)
     window.main_splitter.addWidget(middle)
     window.main_splitter.addWidget(window.right_splitter)
     window.main_splitter.setStretchFactor(0, 0)
@@ -187,7 +197,10 @@ def build_actions(window: MainWindow) -> None:
     window.back_action = add_action(
         window, window.back_to_search, [key("Esc")], "backToSearchAction"
     )
-    window.reply_menu.addActions([window.find_action, window.back_action])
+    window.message_action = add_action(
+        window, window.focus_buyer_message, [key("Ctrl+B")], "buyerMessageAction"
+    )
+    window.reply_menu.addActions([window.find_action, window.message_action, window.back_action])
     window.recent_menu = window.reply_menu.addMenu("")
     window.recent_menu.setObjectName("recentMenu")
     window.recent_actions = []
@@ -283,6 +296,7 @@ def name_actions(window: MainWindow) -> None:
     """The menus' and actions' texts in the current interface language."""
     window.find_action.setText(_("Find scenario"))
     window.back_action.setText(_("Back to the search"))
+    window.message_action.setText(_("Buyer's message"))
     window.recent_menu.setTitle(_("Recent scenarios"))
     window.copy_both_action.setText(window.copy_both_button.text())
     window.example_action.setText(window.example_button.text())

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from composer.judgement.findings import Check
     from composer.templating.render import RenderResult
     from composer.templating.scenario import Catalog, Scenario
+    from ui.panes.buyer_message import BuyerMessagePane
     from ui.panes.checks_panel import ChecksPanel
     from ui.panes.field_form import FieldForm
     from ui.panes.guidance import GuidancePanel
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
     controller: DraftController
     behaviour: WindowBehaviour
     picker: ScenarioPicker
+    buyer_message: BuyerMessagePane
     form: FieldForm
     guidance: GuidancePanel
     scenario_title: QLabel
@@ -81,7 +83,9 @@ class MainWindow(QMainWindow):
     preview_splitter: QSplitter
     right_splitter: QSplitter
     main_splitter: QSplitter
+    left_splitter: QSplitter
     find_action: QAction
+    message_action: QAction
     back_action: QAction
     recent_menu: QMenu
     recent_actions: list[QAction]
@@ -126,6 +130,7 @@ class MainWindow(QMainWindow):
 
         No scenario is shown yet: ``open_last_scenario()`` renders the first draft.
         """
+        from ui.panes.buyer_message import BuyerMessagePane
         from ui.panes.field_form import FieldForm
         from ui.panes.guidance import GuidancePanel
         from ui.panes.picker import ScenarioPicker
@@ -137,6 +142,7 @@ class MainWindow(QMainWindow):
         self.behaviour = WindowBehaviour(self, controller)
         problems = controller.workspace.problems
         self.picker = ScenarioPicker(catalog, self.ui_language, self)
+        self.buyer_message = BuyerMessagePane(controller.workspace, catalog, self.ui_language, self)
         self.form = FieldForm(self)
         self.previews = {code: PreviewPane(lang, self) for code, lang in catalog.languages.items()}
         self.guidance = GuidancePanel(self)
@@ -148,6 +154,7 @@ class MainWindow(QMainWindow):
 
         self.picker.scenarioChosen.connect(self.choose_scenario)
         self.picker.scenarioActivated.connect(self._open_from_picker)
+        self.buyer_message.suggestionChosen.connect(self.open_from_message)
         self.form.valueChanged.connect(self.controller.set_value)
         self.controller.scenarioChanged.connect(self._show_scenario)
         self.controller.rendered.connect(self._show_result)
@@ -216,6 +223,7 @@ class MainWindow(QMainWindow):
 
         self.picker.retranslate()
         self.picker.set_language(self.ui_language)
+        self.buyer_message.retranslate(self.ui_language)
         self.guidance.retranslate()
         for pane in self.previews.values():
             pane.retranslate()
@@ -240,6 +248,35 @@ class MainWindow(QMainWindow):
         """Enter in the picker: open the scenario and put the cursor in its first field."""
         if self.choose_scenario(scenario_id):
             self.form.focus_first()
+
+    def open_from_message(self, scenario_id: str) -> None:
+        """A suggestion of the buyer's message: open it with the order number, tracking number
+        and carrier the message gives; the other fields keep what the seller typed."""
+        found = self.buyer_message.read_now()
+        scenario = self.catalog.get(scenario_id)
+        if scenario is None or not self.choose_scenario(scenario_id):
+            return
+        workspace = self.controller.workspace
+        filled = workspace.values_from_message(scenario, found) if found is not None else {}
+        if filled:
+            self.controller.set_values(filled)
+        self.form.focus_first()
+        title = scenario.title(self.ui_language)
+        if filled:
+            language = self.ui_language
+            names = _(", ").join(f.label(language) for f in scenario.fields if f.name in filled)
+            text = _("Opened {scenario}, filled from the message: {fields}.")
+            self.statusBar().showMessage(text.format(scenario=title, fields=names), 8000)
+        else:
+            text = _("Opened {scenario}; the message has no number for its fields.")
+            self.statusBar().showMessage(text.format(scenario=title), 8000)
+
+    def focus_buyer_message(self) -> None:
+        """Ctrl+B: the cursor in the buyer's message (shown again if it was folded away)."""
+        sizes = self.left_splitter.sizes()
+        if sizes and sizes[0] == 0:
+            self.left_splitter.setSizes([self.buyer_message.sizeHint().height(), *sizes[1:]])
+        self.buyer_message.focus_message()
 
     def focus_search(self) -> None:
         """Put the cursor in the scenario search, its text selected to type over."""
@@ -346,6 +383,7 @@ class MainWindow(QMainWindow):
     def _splitters(self) -> dict[str, QSplitter]:
         return {
             "main": self.main_splitter,
+            "left": self.left_splitter,
             "right": self.right_splitter,
             "previews": self.preview_splitter,
         }

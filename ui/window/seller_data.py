@@ -98,7 +98,8 @@ class SellerDataUi:
         if composed is None:
             return
         try:
-            changes = self.workspace.record_copy(composed, copied)
+            message = self.window.buyer_message.message()
+            changes = self.workspace.record_copy(composed, copied, buyer_message=message)
         except StoreError as exc:
             log.warning("history not saved: %s", exc)
             self.window.statusBar().showMessage(
