@@ -55,6 +55,40 @@ class WindowBehaviour:
             self.window.choose_scenario(recent[number - 1])
             self.window.form.focus_first()
 
+    def open_from_message(self, scenario_id: str) -> None:
+        """A suggestion of the buyer's message: open it with the order number, tracking number
+        and carrier the message gives; the other fields keep what the seller typed."""
+        window = self.window
+        found = window.buyer_message.read_now()
+        scenario = window.catalog.get(scenario_id)
+        if scenario is None or not window.choose_scenario(scenario_id):
+            return
+        workspace = window.controller.workspace
+        filled = workspace.values_from_message(scenario, found) if found is not None else {}
+        if filled:
+            window.controller.set_values(filled)
+        window.form.focus_first()
+        title = scenario.title(window.ui_language)
+        if filled:
+            language = window.ui_language
+            names = _(", ").join(f.label(language) for f in scenario.fields if f.name in filled)
+            text = _("Opened {scenario}, filled from the message: {fields}.")
+            window.statusBar().showMessage(text.format(scenario=title, fields=names), 8000)
+        else:
+            text = _("Opened {scenario}; the message has no number for its fields.")
+            window.statusBar().showMessage(text.format(scenario=title), 8000)
+
+    def update_recent_menu(self) -> None:
+        """The Ctrl+1..9 menu: the recent scenarios' titles in the interface language."""
+        window = self.window
+        window.recent_menu.clear()
+        recent = self.recent_ids()
+        for action, scenario_id in zip(window.recent_actions, recent, strict=False):
+            scenario = window.catalog.get(scenario_id)
+            action.setText(scenario.title(window.ui_language) if scenario else scenario_id)
+            window.recent_menu.addAction(action)
+        window.recent_menu.setEnabled(bool(recent))
+
     def set_interface_language(self, setting: str) -> None:
         """Switch the interface language at once ("" follows the system); no restart."""
         self.settings.ui_language = setting

@@ -154,7 +154,7 @@ class MainWindow(QMainWindow):
 
         self.picker.scenarioChosen.connect(self.choose_scenario)
         self.picker.scenarioActivated.connect(self._open_from_picker)
-        self.buyer_message.suggestionChosen.connect(self.open_from_message)
+        self.buyer_message.suggestionChosen.connect(self.behaviour.open_from_message)
         self.form.valueChanged.connect(self.controller.set_value)
         self.controller.scenarioChanged.connect(self._show_scenario)
         self.controller.rendered.connect(self._show_result)
@@ -227,7 +227,7 @@ class MainWindow(QMainWindow):
         self.guidance.retranslate()
         for pane in self.previews.values():
             pane.retranslate()
-        self._update_recent_menu()
+        self.behaviour.update_recent_menu()
         self.retranslated.emit()
         if self.controller.scenario is not None:
             self._show_scenario(self.controller.scenario)
@@ -241,35 +241,13 @@ class MainWindow(QMainWindow):
         self.picker.select(scenario_id)
         self.settings.last_scenario = scenario_id
         self.settings.add_recent(scenario_id)
-        self._update_recent_menu()
+        self.behaviour.update_recent_menu()
         return True
 
     def _open_from_picker(self, scenario_id: str) -> None:
         """Enter in the picker: open the scenario and put the cursor in its first field."""
         if self.choose_scenario(scenario_id):
             self.form.focus_first()
-
-    def open_from_message(self, scenario_id: str) -> None:
-        """A suggestion of the buyer's message: open it with the order number, tracking number
-        and carrier the message gives; the other fields keep what the seller typed."""
-        found = self.buyer_message.read_now()
-        scenario = self.catalog.get(scenario_id)
-        if scenario is None or not self.choose_scenario(scenario_id):
-            return
-        workspace = self.controller.workspace
-        filled = workspace.values_from_message(scenario, found) if found is not None else {}
-        if filled:
-            self.controller.set_values(filled)
-        self.form.focus_first()
-        title = scenario.title(self.ui_language)
-        if filled:
-            language = self.ui_language
-            names = _(", ").join(f.label(language) for f in scenario.fields if f.name in filled)
-            text = _("Opened {scenario}, filled from the message: {fields}.")
-            self.statusBar().showMessage(text.format(scenario=title, fields=names), 8000)
-        else:
-            text = _("Opened {scenario}; the message has no number for its fields.")
-            self.statusBar().showMessage(text.format(scenario=title), 8000)
 
     def focus_buyer_message(self) -> None:
         """Ctrl+B: the cursor in the buyer's message (shown again if it was folded away)."""
@@ -288,15 +266,6 @@ class MainWindow(QMainWindow):
     def back_to_search(self) -> None:
         """Esc: back to the scenario search from wherever the cursor is."""
         self.focus_search()
-
-    def _update_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        recent = self.behaviour.recent_ids()
-        for action, scenario_id in zip(self.recent_actions, recent, strict=False):
-            scenario = self.catalog.get(scenario_id)
-            action.setText(scenario.title(self.ui_language) if scenario else scenario_id)
-            self.recent_menu.addAction(action)
-        self.recent_menu.setEnabled(bool(recent))
 
     def update_colors(self) -> None:
         if not self.populated:
