@@ -206,7 +206,9 @@ class AdvisorDialog(QDialog):
     def _show_from_form(self) -> None:
         """Say which facts came from the form: the dialog does not ask for them again."""
         facts = self.facts
-        told = []
+        told: list[str] = []
+        chinese = self.ui_language.startswith("zh")
+        colon, between = ("：", "；") if chinese else (": ", "; ")
         captions = {
             "order_value": _("Order value"),
             "shipping_cost": _("Shipping cost"),
@@ -215,10 +217,10 @@ class AdvisorDialog(QDialog):
         }
         if facts.problem and "problem" in self.link.inputs:
             problem = _label(PROBLEM_LABELS, facts.problem, self.ui_language)
-            told.append(_("Problem") + ": " + problem)
+            told.append(_("Problem") + colon + problem)
         if facts.logistics:
             shipping = _label(LOGISTICS_LABELS, facts.logistics, self.ui_language)
-            told.append(_("Shipping") + ": " + shipping)
+            told.append(_("Shipping") + colon + shipping)
         if facts.past_promised is not None:
             told.append(
                 _("The promised delivery time has passed")
@@ -226,8 +228,9 @@ class AdvisorDialog(QDialog):
                 else _("Still within the promised delivery time")
             )
         for name, amount in facts.amounts.items():
-            told.append(captions[name] + ": " + money_text(amount, self.currency, self.ui_language))
-        text = _("From the form (change it there): {facts}").format(facts="; ".join(told))
+            shown = money_text(amount, self.currency, self.ui_language)
+            told.append(captions[name] + colon + shown)
+        text = _("From the form (change it there): {facts}").format(facts=between.join(told))
         self.from_form.setText(text)
         self.from_form.setVisible(bool(told))
 
