@@ -30,6 +30,9 @@ def main() -> int:
     parser.add_argument("--theme", default="light", choices=["light", "dark", "system"])
     parser.add_argument("--format", default="chat", choices=["chat", "email"], help="reply format")
     parser.add_argument("--platform", default="", help="the platform chosen for the checks")
+    parser.add_argument(
+        "--advisor", action="store_true", help="open Advise… and shoot its dialog instead"
+    )
     args = parser.parse_args()
 
     app = QApplication(sys.argv[:1])  # Qt would take --platform for its own option
@@ -48,12 +51,14 @@ def main() -> int:
         if args.search:
             window.picker.search.setText(args.search)
         window.show()
+        shown = window.behaviour.open_advisor() if args.advisor else None
+        target = shown or window
 
         def shoot() -> None:
-            screen = window.screen()
-            picture = screen.grabWindow(window.winId()) if screen else window.grab()
+            screen = target.screen()
+            picture = screen.grabWindow(target.winId()) if screen else target.grab()
             if picture.isNull():
-                picture = window.grab()
+                picture = target.grab()
             picture.save(args.output)
             print(f"saved {args.output} ({picture.width()}x{picture.height()})")
             window.close()

@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -25,8 +26,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -135,17 +136,22 @@ class AdvisorDialog(QDialog):
         self.from_form.setObjectName("advisorFromForm")
         self.from_form.setWordWrap(True)
 
-        self.results = QTreeWidget(self)
+        # A table, not a tree: its rows grow to the wrapped "Why" as the dialog is resized
+        # (a tree view keeps the row heights it first laid out, and cut the reasons short).
+        self.results = QTableWidget(0, 3, self)
         self.results.setObjectName("advisorOptions")
-        self.results.setColumnCount(3)
-        self.results.setRootIsDecorated(False)
-        self.results.setWordWrap(True)  # the "Why" column wraps within the dialog's width
-        self.results.setUniformRowHeights(False)
+        self.results.setWordWrap(True)
         self.results.setAlternatingRowColors(True)
-        header = self.results.header()
-        header.setStretchLastSection(True)
+        self.results.setShowGrid(False)
+        self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.results.verticalHeader().hide()
+        self.results.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.results.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.use_button = QPushButton(self)
         self.use_button.setObjectName("advisorUseButton")
         self.note = QLabel(self)
@@ -178,7 +184,7 @@ class AdvisorDialog(QDialog):
         for box in self.amounts.values():
             box.valueChanged.connect(self.update_options)
         self.past_promised.toggled.connect(self.update_options)
-        self.results.currentItemChanged.connect(self._selection_changed)
+        self.results.currentCellChanged.connect(self._selection_changed)
         self.use_button.clicked.connect(self.use_selected)
         self.problem.currentIndexChanged.connect(self._show_asked)
         self.retranslate()
@@ -199,7 +205,7 @@ class AdvisorDialog(QDialog):
         for name, text in captions.items():
             self._captions[name].setText(text)
         self.past_promised.setText(_("The promised delivery time has passed"))
-        self.results.setHeaderLabels([_("Remedy"), _("Costs you"), _("Why")])
+        self.results.setHorizontalHeaderLabels([_("Remedy"), _("Costs you"), _("Why")])
         self.use_button.setText(_("Use this option"))
         self._show_from_form()
 
@@ -286,33 +292,34 @@ class AdvisorDialog(QDialog):
         """Rank the remedies for the facts as they stand now."""
         case = self.case()
         self.options = advise(case)
-        self.results.clear()
+        self.results.setRowCount(0)
+        self.results.setRowCount(len(self.options))
         language = self.ui_language
         known = case.order_value > 0  # without it every amount would be a guess from zero
-        for option in self.options:
+        for row, option in enumerate(self.options):
             usable = option.remedy in self.link.options
             label = option.label(language)
             if option.refund and known:
-                label += " " + money_text(option.refund, case.currency, language)
+                space = "" if language.startswith("zh") else " "
+                label += space + money_text(option.refund, case.currency, language)
             cost = money_text(option.seller_cost, case.currency, language) if known else "—"
-            item = QTreeWidgetItem([label, cost, ""])
             reason = option.reason.get(language) or option.reason["en"]
-            item.setText(2, reason)
-            item.setToolTip(2, reason)
-            if not usable:
-                item.setForeground(0, self.palette().placeholderText())
-            self.results.addTopLevelItem(item)
+            for column, text in enumerate((label, cost, reason)):
+                item = QTableWidgetItem(text)
+                item.setToolTip(reason)
+                if not usable:
+                    item.setForeground(self.palette().placeholderText())
+                self.results.setItem(row, column, item)
         self._select_row(0)
         self._selection_changed()
 
     def selected(self) -> Option | None:
-        index = self.results.currentIndex().row()
+        index = self.results.currentRow()
         return self.options[index] if 0 <= index < len(self.options) else None
 
     def _select_row(self, index: int) -> None:
-        item = self.results.topLevelItem(index)
-        if item is not None:
-            self.results.setCurrentItem(item)
+        if 0 <= index < self.results.rowCount():
+            self.results.setCurrentCell(index, 0)
 
     def select(self, remedy: str) -> bool:
         """Make ``remedy`` the selected option; False when it is not among them."""
