@@ -36,6 +36,9 @@ def main() -> int:
     parser.add_argument(
         "--open", action="store_true", help="press Enter in the message: open its first scenario"
     )
+    parser.add_argument(
+        "--advisor", action="store_true", help="open Advise… and shoot its dialog instead"
+    )
     args = parser.parse_args()
 
     app = QApplication(sys.argv[:1])  # Qt would take --platform for its own option
@@ -61,12 +64,14 @@ def main() -> int:
             if args.open:
                 window.buyer_message.open_current()
         window.show()
+        shown = window.behaviour.open_advisor() if args.advisor else None
+        target = shown or window
 
         def shoot() -> None:
-            screen = window.screen()
-            picture = screen.grabWindow(window.winId()) if screen else window.grab()
+            screen = target.screen()
+            picture = screen.grabWindow(target.winId()) if screen else target.grab()
             if picture.isNull():
-                picture = window.grab()
+                picture = target.grab()
             picture.save(args.output)
             print(f"saved {args.output} ({picture.width()}x{picture.height()})")
             window.close()

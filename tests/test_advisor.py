@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 import pytest
 
-from composer.judgement.advisor import advise, values_for
+from composer.judgement.advisor import advise, facts_from, values_for
 from composer.judgement.remedies import LOGISTICS, PROBLEMS, REMEDIES, Case
 from composer.templating.fields import MAX_AMOUNT, Money
 from composer.templating.loader import load_catalog
@@ -232,6 +233,8 @@ def test_a_scenario_written_elsewhere_opts_in_with_its_own_keys(write_template):
         ('problem = "damaged"', 'problem = "broken"', "unknown problem"),
         ('refund_field = "refund"', 'refund_field = "remedy"', "is not a money field"),
         ("inputs = { order_value", "inputs = { order_price", "unknown advisor input"),
+        ('order_value = "order_total"', 'logistics = "order_total"', "is not a choice field"),
+        ('order_value = "order_total"', 'promised_date = "remedy"', "is not a date field"),
     ],
 )
 def test_mistakes_in_an_advisor_table_name_the_file_and_line(write_template, old, new, message):
@@ -249,3 +252,106 @@ def test_third_party_fields_must_be_declared(write_template):
     )
     (problem,) = load_catalog([SHIPPED, path.parent]).errors
     assert "'carrier_fax' is not a declared field" in problem.message
+
+
+# --- amounts never dearer than what they avoid, never zero ---------------------------------
+
+
+def test_an_express_keep_it_refund_is_never_dearer_than_a_return_at_the_buyers_cost():
+    # The case: a $100 express order at $90 to the seller; taking it back at the
+    # buyer's cost costs the seller $10, so "keep it" offered $30 was the dearer remedy.
+    options = advise(Case("unwanted", "express", Decimal(100), Decimal(10)))
+    by_remedy = {o.remedy: o for o in options}
+    keep = by_remedy["keep-with-partial-refund"]
+    assert by_remedy["return-at-buyer-cost"].seller_cost == Decimal("10.00")
+    assert keep.refund == keep.seller_cost == Decimal("10.00")
+    assert "$10.00 back" in keep.reason["en"] and "10.00美元" in keep.reason["zh"]
+    # A thin item keeps the seed's 30 %.
+    thin = advise(Case("unwanted", "express", Decimal(100), Decimal(10), item_cost=Decimal(20)))
+    assert thin[0].refund == Decimal("30.00")
+
+
+@pytest.mark.parametrize("logistics", LOGISTICS)
+@pytest.mark.parametrize("value", ["0.50", "10", "25", "100", "999"])
+@pytest.mark.parametrize("shipping", ["0", "4", "30"])
+@pytest.mark.parametrize("item", [None, "1", "20", "95"])
+def test_a_partial_refund_never_costs_more_than_the_remedy_it_avoids(
+    logistics, value, shipping, item
+):
+    avoided = {  # each partial refund, and the remedies it is offered instead of
+        "keep-with-partial-refund": ("return-at-buyer-cost", "refuse-delivery"),
+        "partial-refund": ("reship", "full-refund"),
+    }
+    for problem in ("damaged", "not-as-described", "missing-items", "unwanted"):
+        case = Case(
+            problem,
+            logistics,
+            Decimal(value),
+            Decimal(shipping),
+            item_cost=None if item is None else Decimal(item),
+        )
+        options = {o.remedy: o for o in advise(case)}
+        for remedy, instead in avoided.items():
+            if remedy not in options:
+                continue
+            refund = options[remedy].refund
+            assert refund is None or refund > 0
+            for other in instead:
+                if other in options and refund is not None:
+                    assert refund <= options[other].seller_cost, (problem, remedy, other)
+
+
+def test_an_advised_refund_of_zero_is_offered_without_an_amount():
+    # Selling at cost with free shipping: taking the item back costs nothing, so no refund.
+    options = advise(Case("unwanted", "postal", Decimal(20), Decimal(0), item_cost=Decimal(20)))
+    (keep,) = [o for o in options if o.remedy == "keep-with-partial-refund"]
+    assert keep.refund is None
+    assert "$0.00" not in keep.reason["en"] and "an amount you choose" in keep.reason["en"]
+    assert "0.00美元" not in keep.reason["zh"]
+    link = load_catalog([SHIPPED]).catalog.get("unwanted-order").advisor
+    assert values_for(link, keep, "USD") == {"logistics": "express"}  # the choice, no amount
+    zero = advise(Case("damaged", "postal", Decimal(0), Decimal(0)))[0]
+    assert zero.remedy == "partial-refund" and zero.refund is None
+    damaged = load_catalog([SHIPPED]).catalog.get("damaged-item").advisor
+    assert values_for(damaged, zero, "USD") == {"remedy": "partial-refund"}
+
+
+# --- the advisor starts from the form --------------------------------------------------------
+
+TODAY = dt.date(2026, 11, 30)
+
+
+def test_the_shipped_scenarios_hand_the_advisor_what_their_forms_hold():
+    catalog = load_catalog([SHIPPED]).catalog
+    inputs = {s.id: dict(s.advisor.inputs) for s in catalog.scenarios.values() if s.advisor}
+    assert inputs == {
+        "address-change": {},
+        "damaged-item": {"problem": "problem"},
+        "dispute-opened": {"order_value": "order_total", "problem": "problem"},
+        "late-delivery": {"order_value": "order_total", "promised_date": "promised_date"},
+        "missing-items": {},
+        "unwanted-order": {"return_cost": "return_shipping", "logistics": "logistics"},
+    }
+
+
+def test_facts_come_from_the_form_and_only_known_ones_count():
+    catalog = load_catalog([SHIPPED]).catalog
+    dispute = catalog.get("dispute-opened").advisor
+    facts = facts_from(
+        dispute, {"order_total": Money(Decimal("25"), "EUR"), "problem": "missing-items"}, TODAY
+    )
+    assert facts.amounts == {"order_value": Decimal(25)} and facts.currency == "EUR"
+    assert facts.problem == "missing-items" and facts.given == {"order_value", "problem"}
+    other = facts_from(dispute, {"order_total": Money(Decimal(0), "USD"), "problem": "other"})
+    assert other.amounts == {} and other.problem is None and other.given == set()
+
+    late = catalog.get("late-delivery").advisor
+    assert facts_from(late, {"promised_date": dt.date(2026, 11, 29)}, TODAY).past_promised
+    assert facts_from(late, {"promised_date": TODAY}, TODAY).past_promised is False
+    assert facts_from(late, {}, TODAY).past_promised is None
+
+    unwanted = catalog.get("unwanted-order").advisor
+    facts = facts_from(unwanted, {"logistics": "express"}, TODAY)
+    assert facts.logistics == "express" and facts.problem == "unwanted"
+    typed = facts_from(unwanted, {"partial_refund": Money(Decimal(5), "GBP")}, TODAY)
+    assert typed.currency == "GBP"  # the typed refund's currency when no input has one

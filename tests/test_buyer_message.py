@@ -8,7 +8,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QPlainTextEdit, QWidget
 
 from composer.storage.history import HistoryStore
-from tests.helpers.gui import child, preview
+from tests.helpers.gui import child, preview, type_amount
 from ui.dialogs.help_menu import shortcut_rows
 
 pytestmark = pytest.mark.gui
@@ -163,7 +163,8 @@ def test_a_copy_records_the_message_and_the_history_shows_it(qtbot, window, data
 
 
 def test_the_damaged_item_task_from_a_pasted_message_to_a_copy(qtbot, data_dir):
-    """With a profile: Ctrl+B, paste, Enter, Ctrl+Shift+Enter; no question, the order in it."""
+    """With a profile: Ctrl+B, paste, Enter, the refund's amount, Ctrl+Shift+Enter; no
+    question, the order and the amount in it."""
     from composer.storage.profile import Profile
     from composer.storage.profile_store import ProfileStore
     from ui.app import build_main_window
@@ -178,8 +179,9 @@ def test_the_damaged_item_task_from_a_pasted_message_to_a_copy(qtbot, data_dir):
     qtbot.keyClick(box, Qt.Key.Key_Return)
     assert window.controller.scenario.id == "damaged-item"
     qtbot.waitUntil(lambda: window.checks_panel.list.count() > 0)
+    type_amount(window, qtbot, "refund_amount", "7.50")  # the partial refund promises a figure
     window.copy_both_action.trigger()  # Ctrl+Shift+Enter: the autouse fixture fails on a question
     copied = QGuiApplication.clipboard().text()
-    assert ORDER in copied and "Li Wei" in copied
+    assert ORDER in copied and "Li Wei" in copied and "$7.50" in copied
     [record] = HistoryStore(data_dir / "history.json").records()
     assert record.buyer_message == DAMAGED

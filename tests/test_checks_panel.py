@@ -138,11 +138,13 @@ def test_the_advisor_fills_the_address_change_remedy(window, qtbot):
     dialog.amounts["order_value"].setValue(12)
     dialog.amounts["shipping_cost"].setValue(4)
     assert [o.remedy for o in dialog.options] == ["reship", "decline-politely"]
-    assert dialog.results.topLevelItem(0).text(1) == "12.00 USD"
+    assert dialog.results.item(0, 1).text() == "$12.00"
     dialog.use_button.click()
+    assert not dialog.isVisible()  # used: the dialog closes
     assert window.controller.values["remedy"] == "reship"
     assert "place a new order with that address" in window.previews["en"].body.toPlainText()
     assert window.form.editors["remedy"].currentData() == "reship"
+    dialog = window.behaviour.open_advisor()
     dialog.amounts["order_value"].setValue(300)
     assert dialog.selected().remedy == "decline-politely"
     dialog.use_button.click()
@@ -154,6 +156,8 @@ def test_a_remedy_the_scenario_has_no_option_for_cannot_be_used(window, qtbot):
     window.choose_scenario("address-change")
     dialog = window.behaviour.open_advisor()
     dialog.problem.setCurrentIndex(dialog.problem.findData("not-received"))
+    assert dialog.note.text().startswith("Enter the order value: the amounts follow from it.")
+    dialog.amounts["order_value"].setValue(25)
     dialog.past_promised.setChecked(True)
     assert dialog.select("carrier-claim")
     assert not dialog.use_button.isEnabled()

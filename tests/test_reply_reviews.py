@@ -216,7 +216,7 @@ def test_the_advisor_starts_from_the_order_total_and_fills_the_partial_amount():
     link = CATALOG.get("dispute-opened").advisor
     assert link is not None
     assert link.refund_field == "refund_amount"
-    assert link.inputs == {"order_value": "order_total"}
+    assert link.inputs == {"order_value": "order_total", "problem": "problem"}
     assert "evidence" not in link.options.values()
 
 

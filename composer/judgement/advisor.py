@@ -16,13 +16,21 @@ The rules come from the seeds (cases 1-3 of 002, and 004):
 Options come in the seeds' order of preference, each with the seller's cost against the sale
 going through as planned. The seeds' order assumes a full refund is the costliest remedy: an
 option that costs more than the full refund moves to just after it.
+
+A partial refund is never dearer for the seller than the remedy it is offered to avoid (a
+"keep it" refund is at most what taking the item back would cost; a partial refund for a damaged
+or missing item at most what sending it again would), and an advised amount of zero is no
+amount: the option is offered without one, for the seller to fill in.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from composer.judgement.remedies import _CENT, Case, Option
+from composer.judgement.remedies import _CENT, LOGISTICS, MONEY_INPUTS, PROBLEMS, Case, Option
 from composer.templating.fields import Money, Value
 from composer.templating.formatting import format_money, format_percentage
 from composer.templating.scenario import AdvisorLink
@@ -53,6 +61,10 @@ def _full_refund_last(options: list[Option]) -> list[Option]:
     return rest[:at] + costlier + rest[at:]
 
 
+_AN_AMOUNT = {"en": "an amount you choose", "zh": "您定的金额"}
+"""What a reason says in place of a refund that the facts make zero."""
+
+
 class _Builder:
     """Makes options for one case, with amounts written the way each language writes money."""
 
@@ -74,9 +86,13 @@ class _Builder:
     ) -> Option:
         cost = max(cost, Decimal(0)).quantize(_CENT, ROUND_HALF_UP)
         if refund is not None:
-            refund = refund.quantize(_CENT, ROUND_HALF_UP)
-            amounts["refund"] = refund
+            refund = max(refund, Decimal(0)).quantize(_CENT, ROUND_HALF_UP)
+            if refund:
+                amounts["refund"] = refund
+            else:
+                refund = None  # zero is no amount: the seller fills one in
         shown = {name: self.money(amount) for name, amount in {"cost": cost, **amounts}.items()}
+        shown.setdefault("refund", _AN_AMOUNT)
         reason: dict[str, str] = {}
         for code, text, locale in (("en", en, "en_US"), ("zh", zh, "zh_CN")):
             words = {name: texts[code] for name, texts in shown.items()}
@@ -88,7 +104,7 @@ class _Builder:
 def _not_as_expected(case: Case, b: _Builder) -> list[Option]:
     """Damaged or not as described (seed 004)."""
     v, item, ship = case.order_value, case.cost_of_item, case.shipping_cost
-    refund = v * case.partial_share
+    refund = min(v * case.partial_share, item + ship)  # never dearer than sending another
     share = v * case.buyer_share
     return [
         b.option(
@@ -127,11 +143,12 @@ def _not_as_expected(case: Case, b: _Builder) -> list[Option]:
 
 def _missing_items(case: Case, b: _Builder) -> list[Option]:
     """Some items missing from the parcel (seed 001)."""
-    refund = case.order_value * case.partial_share
+    reship = case.cost_of_item + case.shipping_cost
+    refund = min(case.order_value * case.partial_share, reship)  # never dearer than a re-ship
     return [
         b.option(
             "reship",
-            case.cost_of_item + case.shipping_cost,
+            reship,
             "Ask for photos of what arrived, then send the missing items ({cost}).",
             "请买家拍照确认收到的物品，再补发缺少的商品（成本{cost}）。",
         ),
@@ -214,19 +231,22 @@ def _not_received(case: Case, b: _Builder) -> list[Option]:
 def _unwanted(case: Case, b: _Builder) -> list[Option]:
     """The buyer no longer wants a shipped order (002 case 2)."""
     v, item, back = case.order_value, case.cost_of_item, case.cost_of_return
-    refund = v * case.partial_share
+    # Taken back at the buyer's cost, the item costs the seller the sale less the item's worth:
+    # a refund to keep it is never more than that.
+    taken_back = max(v - item, Decimal(0))
+    refund = min(v * case.partial_share, taken_back)
     if case.logistics != "express":
         return [
             b.option(
                 "refuse-delivery",
-                v - item,
+                taken_back,
                 "A postal parcel: the buyer can simply refuse it; it comes back without return "
                 "postage, and you refund once it is back.",
                 "邮政包裹：买家直接拒签即可，包裹免运费退回，收到退件后再退款。",
             ),
             b.option(
                 "return-at-buyer-cost",
-                v - item,
+                taken_back,
                 "Or accept a return with the buyer paying the postage, and refund when it arrives.",
                 "或同意退货，运费由买家承担，收到退件后退款。",
             ),
@@ -254,7 +274,7 @@ def _unwanted(case: Case, b: _Builder) -> list[Option]:
         ),
         b.option(
             "return-at-buyer-cost",
-            v - item,
+            taken_back,
             "Accept a return with the buyer paying the express postage ({back}); many buyers "
             "will not.",
             "同意退货，但快递退货运费（{back}）由买家承担；很多买家不会接受。",
@@ -262,7 +282,7 @@ def _unwanted(case: Case, b: _Builder) -> list[Option]:
         ),
         b.option(
             "refuse-delivery",
-            v - item + back,
+            taken_back + back,
             "A refused express parcel comes back at your expense ({back}).",
             "快递拒签后，退回运费由您承担（{back}）。",
             back=back,
@@ -302,6 +322,57 @@ def values_for(link: AdvisorLink, option: Option, currency: str) -> dict[str, Va
     if key is None:
         return {}
     values: dict[str, Value] = {link.field_name: key}
-    if link.refund_field and option.refund is not None:
+    if link.refund_field and option.refund:  # never zero: that is no amount
         values[link.refund_field] = Money(option.refund, currency)
     return values
+
+
+@dataclass(frozen=True)
+class FormFacts:
+    """What a scenario's form already says about the case (its ``[advisor] inputs``).
+
+    ``given`` names the facts taken from the form (``order_value``, ``logistics``,
+    ``past_promised``...): the advisor asks only for the others.
+    """
+
+    problem: str | None = None
+    logistics: str | None = None
+    past_promised: bool | None = None
+    amounts: Mapping[str, Decimal] = field(default_factory=dict)
+    currency: str | None = None
+
+    @property
+    def given(self) -> frozenset[str]:
+        named = {"problem": self.problem, "logistics": self.logistics}
+        facts = {name for name, value in named.items() if value is not None}
+        if self.past_promised is not None:
+            facts.add("past_promised")
+        return frozenset(facts | set(self.amounts))
+
+
+def facts_from(
+    link: AdvisorLink, values: Mapping[str, Value], today: dt.date | None = None
+) -> FormFacts:
+    """The facts the form's ``values`` give for ``link``'s inputs; a choice whose option is not
+    a known problem or logistics (``other``) and an amount of zero give nothing."""
+    today = today or dt.date.today()
+    amounts: dict[str, Decimal] = {}
+    currency = None
+    for given in MONEY_INPUTS:
+        value = values.get(link.inputs.get(given, ""))
+        if isinstance(value, Money) and value.amount > 0:
+            amounts[given] = value.amount
+            currency = currency or value.currency
+    if currency is None and link.refund_field:
+        typed = values.get(link.refund_field)
+        currency = typed.currency if isinstance(typed, Money) else None
+    problem = values.get(link.inputs.get("problem", ""))
+    logistics = values.get(link.inputs.get("logistics", ""))
+    promised = values.get(link.inputs.get("promised_date", ""))
+    return FormFacts(
+        problem=problem if isinstance(problem, str) and problem in PROBLEMS else link.problem,
+        logistics=logistics if isinstance(logistics, str) and logistics in LOGISTICS else None,
+        past_promised=promised < today if isinstance(promised, dt.date) else None,
+        amounts=amounts,
+        currency=currency,
+    )

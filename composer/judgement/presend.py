@@ -92,7 +92,8 @@ def _unfilled(
     values: Mapping[str, Value],
     languages: Mapping[str, Language],
 ) -> Iterator[Check]:
-    """A required field left empty; an optional one whose marker the reply shows anyway."""
+    """A required field left empty, or an optional amount whose marker the reply shows: errors;
+    another optional field whose marker the reply shows anyway: a warning."""
     for field in scenario.fields:
         if field.type is FieldType.YES_NO or not field.is_empty(values.get(field.name)):
             continue
@@ -114,14 +115,22 @@ def _unfilled(
         if not field.required and where is None:
             continue
         labels = {"en": field.label("en"), "zh": field.label("zh")}
+        # An amount the reply prints is what the buyer is promised (a refund, a share of a
+        # re-ship, a charge): a reply that shows its marker instead cannot be sent as it is.
+        promised = field.type is FieldType.MONEY
         if field.required:
             message = {"en": f"Fill in: {labels['en']}", "zh": f"请填写：{labels['zh']}"}
+        elif promised:
+            message = {
+                "en": f"Fill in the amount the reply promises: {labels['en']}",
+                "zh": f"请填写回复中承诺的金额：{labels['zh']}",
+            }
         else:
             message = {
                 "en": f"Empty, but the reply shows it: {labels['en']}",
                 "zh": f"未填写，但回复中显示了：{labels['zh']}",
             }
-        severity = "error" if field.required else "warning"
+        severity = "error" if field.required or promised else "warning"
         if where is None:
             yield Check("unfilled-field", severity, None, message, field=field.name)
         else:

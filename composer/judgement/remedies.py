@@ -31,8 +31,24 @@ REMEDIES = (
     "carrier-claim",
     "decline-politely",
 )
-INPUTS = ("order_value", "item_cost", "shipping_cost", "return_cost")
-"""The money inputs a scenario's ``[advisor.inputs]`` may take from its fields."""
+MONEY_INPUTS = ("order_value", "item_cost", "shipping_cost", "return_cost")
+"""The amounts a scenario's ``[advisor.inputs]`` may take from its money fields."""
+CHOICE_INPUTS = ("problem", "logistics")
+"""The facts ``[advisor.inputs]`` may take from a choice field whose option keys name them."""
+DATE_INPUTS = ("promised_date",)
+"""A date field: once it has passed, the promised delivery time has passed."""
+INPUTS = MONEY_INPUTS + CHOICE_INPUTS + DATE_INPUTS
+"""Every input a scenario's ``[advisor.inputs]`` may map to one of its fields."""
+
+FACTS_WEIGHED: Mapping[str, tuple[str, ...]] = {
+    "damaged": ("order_value", "shipping_cost", "item_cost"),
+    "not-as-described": ("order_value", "shipping_cost", "item_cost"),
+    "missing-items": ("order_value", "shipping_cost", "item_cost"),
+    "not-received": ("logistics", "past_promised", "order_value", "shipping_cost", "item_cost"),
+    "unwanted": ("logistics", "order_value", "shipping_cost", "return_cost", "item_cost"),
+    "address-change": ("order_value", "shipping_cost", "item_cost"),
+}
+"""The facts each problem's rule weighs: the advisor asks for these and no others."""
 
 PROBLEM_LABELS: Mapping[str, Mapping[str, str]] = {
     "damaged": {"en": "Damaged", "zh": "商品破损"},

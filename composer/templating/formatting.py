@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Literal, get_args
 
 from babel.dates import format_date, format_interval, format_skeleton
-from babel.numbers import format_currency, format_decimal, format_percent
+from babel.numbers import format_currency, format_decimal, format_percent, get_currency_symbol
 
 from composer.templating.fields import Field, FieldType, Money, Value
 from composer.templating.scenario import Language
@@ -153,6 +153,12 @@ def format_money(money: Money, locale: str, style: str = "standard") -> str:
         if style == known:
             format_type = known
     return format_currency(money.amount, money.currency, locale=locale, format_type=format_type)
+
+
+@lru_cache(maxsize=256)
+def currency_symbol(currency: str, locale: str) -> str:
+    """``$`` for USD in English: what an amount box shows before the number."""
+    return get_currency_symbol(currency, locale=locale)
 
 
 @lru_cache(maxsize=4096)

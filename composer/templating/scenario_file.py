@@ -12,7 +12,7 @@ from typing import Any
 
 from jinja2.sandbox import SandboxedEnvironment
 
-from composer.judgement.remedies import INPUTS, PROBLEMS, REMEDIES
+from composer.judgement.remedies import CHOICE_INPUTS, DATE_INPUTS, INPUTS, PROBLEMS, REMEDIES
 from composer.templating.fields import Field, FieldType, FieldValueError, Option
 from composer.templating.jinja import (
     RESERVED_NAMES,
@@ -213,8 +213,16 @@ def _advisor(data: Mapping[str, Any], fields: Mapping[str, Field]) -> AdvisorLin
         where = ("advisor", "inputs", given)
         if given not in INPUTS:
             raise InvalidError(where, f"unknown advisor input {given!r} ({', '.join(INPUTS)})")
-        if field_name not in money:
-            raise InvalidError(where, f"{field_name!r} is not a money field")
+        wanted = (
+            FieldType.CHOICE
+            if given in CHOICE_INPUTS
+            else FieldType.DATE
+            if given in DATE_INPUTS
+            else FieldType.MONEY
+        )
+        found = fields.get(field_name) if isinstance(field_name, str) else None
+        if found is None or found.type is not wanted:
+            raise InvalidError(where, f"{field_name!r} is not a {wanted.value} field")
         inputs[given] = field_name
     return AdvisorLink(name, options, problem, refund, inputs)
 

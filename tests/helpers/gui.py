@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 
@@ -17,3 +18,13 @@ def child(window: QWidget, kind: type[Any], name: str) -> Any:
 def preview(window: QWidget, code: str) -> str:
     """The reply text the ``code`` preview shows."""
     return child(window, QPlainTextEdit, f"preview{code.title()}").toPlainText()
+
+
+def type_amount(window: Any, qtbot: Any, name: str, text: str) -> None:
+    """Type an amount into a money field's box as a seller would (select all, type over)."""
+    box = window.form.editors[name].amount
+    box.selectAll()
+    if text:
+        qtbot.keyClicks(box, text)
+    else:
+        qtbot.keyClick(box, Qt.Key.Key_Delete)

@@ -217,7 +217,11 @@ class WindowBehaviour:
         from ui.dialogs.advisor import AdvisorDialog  # Babel: only once the seller asks
 
         dialog = AdvisorDialog(
-            scenario, self.controller.values, self.window.ui_language, self.window
+            scenario,
+            self.controller.values,
+            self.window.ui_language,
+            self.window,
+            currency=self.controller.profile.currency,
         )
         dialog.optionChosen.connect(self.apply_option)
         self.advisor_dialog = dialog
@@ -225,13 +229,21 @@ class WindowBehaviour:
         return dialog
 
     def apply_option(self, option: Option, currency: str) -> None:
-        """Fill the scenario's fields with an advised remedy."""
+        """Fill the scenario's choice and amount with an advised remedy (a typed amount is
+        replaced only if the seller says so)."""
         scenario = self.controller.scenario
         if scenario is None or scenario.advisor is None:
             return
-        from composer.judgement.advisor import values_for
+        from ui.dialogs.advisor import amounts_to_apply
 
-        values = values_for(scenario.advisor, option, currency)
+        values = amounts_to_apply(
+            self.window,
+            scenario.advisor,
+            option,
+            currency,
+            self.controller.values,
+            self.window.ui_language,
+        )
         if values:
             self.controller.set_values(values)
             self.window.statusBar().showMessage(
