@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMainWindow
 from ui import i18n
 from ui.i18n import _
 from ui.window.behaviour import REPLY_FORMATS, WindowBehaviour
+from ui.window.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from PySide6.QtGui import (
@@ -119,10 +120,7 @@ class MainWindow(QMainWindow):
         self.seller_menu.setObjectName("sellerMenu")
         self.help_menu = menu_bar.addMenu("")
         self.statusBar().setObjectName("statusBar")
-        self.resize(1360, 820)
-        geometry = settings.geometry
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        fit_to_screen(self, settings.geometry)
         self._retranslate_frame()
 
     def populate(self, controller: DraftController) -> None:
