@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect, QSize
+from PySide6.QtWidgets import QApplication
 
 from ui.window.screen_fit import PREFERRED, clamped, first_run_size
 from ui.window.settings import WindowSettings
@@ -53,3 +54,29 @@ def test_a_remembered_oversized_window_is_brought_back_within_the_screen(qtbot, 
     available = again.screen().availableGeometry()
     assert available.contains(again.geometry())
     assert again.size().boundedTo(QSize(available.size())) == again.size()
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_every_form_fits_its_column_at_1280x800_without_sideways_scrolling(window, qtbot, language):
+    window.behaviour.set_interface_language(language)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    too_wide = []
+    for scenario in window.catalog:
+        window.choose_scenario(scenario.id)
+        QApplication.processEvents()
+        viewport = window.form_scroll.viewport().width()
+        needed = max(window.form.width(), window.form.minimumSizeHint().width())
+        if needed > viewport:
+            too_wide.append((scenario.id, needed, viewport))
+    assert not too_wide
+    assert not window.form_scroll.horizontalScrollBar().isVisible()
+
+
+def test_a_long_choice_is_shown_whole_in_its_open_list(window):
+    window.choose_scenario("damaged-item")
+    box = window.form.editors["remedy"]
+    metrics = box.view().fontMetrics()
+    widest = max(metrics.horizontalAdvance(box.itemText(i)) for i in range(box.count()))
+    assert box.view().minimumWidth() >= widest

@@ -44,6 +44,8 @@ def build_layout(window: MainWindow) -> None:
     window.scenario_title.setFont(title_font)
     window.form_scroll = QScrollArea(window)
     window.form_scroll.setWidgetResizable(True)
+    # The form follows the column's width (its editors shrink); it only ever scrolls down.
+    window.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     window.form_scroll.setWidget(window.form)
     window.form_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
     window.example_button = QPushButton(window)
