@@ -80,3 +80,22 @@ def test_a_long_choice_is_shown_whole_in_its_open_list(window):
     metrics = box.view().fontMetrics()
     widest = max(metrics.horizontalAdvance(box.itemText(i)) for i in range(box.count()))
     assert box.view().minimumWidth() >= widest
+
+
+def test_before_you_copy_is_as_high_as_its_lines_up_to_a_cap(window, qtbot):
+    from ui.panes.checks_panel import MAX_LIST_HEIGHT
+
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    window.choose_scenario("damaged-item")
+    window.controller.fill_examples()
+    QApplication.processEvents()
+    checks = window.checks_panel.list
+    assert checks.count() == 1  # ready to copy
+    one_line = checks.height()
+    assert one_line <= checks.sizeHintForRow(0) + 2 * checks.frameWidth() + 4
+    window.controller.reset()
+    QApplication.processEvents()
+    assert checks.count() > 3
+    assert one_line < checks.height() <= MAX_LIST_HEIGHT

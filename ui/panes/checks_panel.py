@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from composer.judgement.findings import Check
 
 CHECK_ROLE = Qt.ItemDataRole.UserRole + 2  # the finding's index in ``ChecksPanel.checks``
+MAX_LIST_HEIGHT = 120  # pixels: about five lines, then it scrolls
 COLOURS = {"error": "#b3261e", "warning": "#8a5a00", "info": "#3c5a99"}
 ICONS = {
     "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
@@ -70,8 +71,9 @@ class ChecksPanel(QWidget):
         self.platform_label.setBuddy(self.chooser)
         self.list = QListWidget(self)
         self.list.setObjectName("checksPanel")
-        self.list.setMaximumHeight(120)
         self.list.setWordWrap(True)
+        # As high as its lines, up to a cap: "Ready to copy" alone leaves the height to the form.
+        self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
 
         chooser_row = QHBoxLayout()
         chooser_row.setContentsMargins(0, 0, 0, 0)
@@ -133,6 +135,17 @@ class ChecksPanel(QWidget):
                 item.setData(CHECK_ROLE, index)
             item.setToolTip(tooltip)
             self.list.addItem(item)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """The list as high as its lines (wrapped at its width), at most ``MAX_LIST_HEIGHT``."""
+        lines = sum(self.list.sizeHintForRow(row) for row in range(self.list.count()))
+        frame = 2 * self.list.frameWidth() + 4
+        self.list.setFixedHeight(min(MAX_LIST_HEIGHT, max(lines, 1) + frame))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_height()  # a narrower list wraps its lines onto more rows
 
     def texts(self) -> list[str]:
         """What the list shows, line by line."""
