@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect, QSize
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
+from ui import theme
 from ui.window.screen_fit import PREFERRED, clamped, first_run_size
 from ui.window.settings import WindowSettings
 
@@ -99,3 +101,82 @@ def test_before_you_copy_is_as_high_as_its_lines_up_to_a_cap(window, qtbot):
     QApplication.processEvents()
     assert checks.count() > 3
     assert one_line < checks.height() <= MAX_LIST_HEIGHT
+
+
+def contrast(one: str, other: str) -> float:
+    """The WCAG 2 contrast ratio of two colours."""
+
+    def luminance(name: str) -> float:
+        color = QColor(name)
+        channels = []
+        for value in (color.redF(), color.greenF(), color.blueF()):
+            low = value <= 0.04045
+            channels.append(value / 12.92 if low else ((value + 0.055) / 1.055) ** 2.4)
+        red, green, blue = channels
+        return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+    light, dark = sorted((luminance(one), luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_contrast_is_computed_as_wcag_says():
+    assert contrast("#000000", "#ffffff") == pytest.approx(21)
+    assert contrast("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_every_text_colour_is_at_least_4_5_to_1_on_its_background(qapp, dark):
+    palette = theme.dark_palette() if dark else QApplication.style().standardPalette()
+    accents = theme.DARK_ACCENTS if dark else theme.LIGHT_ACCENTS
+    role = QPalette.ColorRole
+    base, window_ = palette.color(role.Base).name(), palette.color(role.Window).name()
+    pairs = {
+        "text": (palette.color(role.Text).name(), base),
+        "window text": (palette.color(role.WindowText).name(), window_),
+        "button text": (palette.color(role.ButtonText).name(), palette.color(role.Button).name()),
+        "placeholder": (palette.color(role.PlaceholderText).name(), base),
+        "link": (palette.color(role.Link).name(), base),
+        "selected": (
+            palette.color(role.HighlightedText).name(),
+            palette.color(role.Highlight).name(),
+        ),
+        "error": (accents.error_text, base),
+        "error in a dialog": (accents.error_text, window_),
+        "warning": (accents.warning_text, base),
+        "info": (accents.info_text, base),
+        "marker": (accents.marker_text, accents.marker_background),
+        "banner": (accents.banner_text, accents.banner_background),
+    }
+    if not dark:  # the light selection is the system's own (Fusion's is 3.7:1): not ours
+        del pairs["selected"]
+    too_faint = {name: round(contrast(*pair), 2) for name, pair in pairs.items()}
+    too_faint = {name: ratio for name, ratio in too_faint.items() if ratio < 4.5}
+    assert not too_faint
+
+
+def test_an_unchecked_box_has_a_visible_edge_in_the_dark_theme():
+    window_ = theme.dark_palette().color(QPalette.ColorRole.Window).name()
+    assert contrast(theme.INDICATOR_EDGE, window_) >= 3  # WCAG's 3:1 for a control
+
+
+def test_the_dark_theme_draws_the_edge_of_an_unchecked_box(window):
+    from PySide6.QtWidgets import QCheckBox
+
+    window.behaviour.set_theme("dark")
+    try:
+        box = QCheckBox()
+        box.resize(40, 24)
+        picture = box.grab().toImage()
+        edge = QColor(theme.INDICATOR_EDGE)
+        seen = {
+            QColor(picture.pixel(x, y)).name()
+            for x in range(picture.width())
+            for y in range(picture.height())
+        }
+        assert any(contrast(color, window_color(box)) >= 3 for color in seen), edge.name()
+    finally:
+        window.behaviour.set_theme("light")
+
+
+def window_color(widget) -> str:
+    return widget.palette().color(QPalette.ColorRole.Window).name()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from composer.judgement.rules import Platform
 from composer.templating.scenario import Language
+from ui import theme
 from ui.i18n import N_, _
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 
 CHECK_ROLE = Qt.ItemDataRole.UserRole + 2  # the finding's index in ``ChecksPanel.checks``
 MAX_LIST_HEIGHT = 120  # pixels: about five lines, then it scrolls
-COLOURS = {"error": "#b3261e", "warning": "#8a5a00", "info": "#3c5a99"}
+SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 3  # "error", "warning" or "info": its colour
 ICONS = {
     "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
     "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
@@ -131,11 +132,22 @@ class ChecksPanel(QWidget):
             item = QListWidgetItem(text)
             if severity in ICONS:
                 item.setIcon(style.standardIcon(ICONS[severity]))
-                item.setForeground(QColor(COLOURS[severity]))
+                item.setData(SEVERITY_ROLE, severity)
                 item.setData(CHECK_ROLE, index)
             item.setToolTip(tooltip)
             self.list.addItem(item)
+        self.update_colors()
         self._fit_height()
+
+    def update_colors(self) -> None:
+        """Each line in its severity's colour for the current theme (readable on either)."""
+        colors = theme.accents()
+        by_severity = {"error": colors.error_text, "warning": colors.warning_text}
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            severity = item.data(SEVERITY_ROLE)
+            if severity:
+                item.setForeground(QColor(by_severity.get(severity, colors.info_text)))
 
     def _fit_height(self) -> None:
         """The list as high as its lines (wrapped at its width), at most ``MAX_LIST_HEIGHT``."""

@@ -271,6 +271,7 @@ class MainWindow(QMainWindow):
         from ui.window.layout import color_banner
 
         color_banner(self)
+        self.checks_panel.update_colors()
         for pane in self.previews.values():
             pane.update_colors()
 
