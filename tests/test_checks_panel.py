@@ -67,7 +67,7 @@ def test_clicking_a_finding_selects_its_span_in_the_preview(window, qtbot):
     choose_platform(window, "amazon")
     click(window, qtbot, "English: 800-463-3339")
     assert window.previews["en"].selected_text() == "800-463-3339"
-    click(window, qtbot, "中文: 800-463-3339")
+    click(window, qtbot, "Chinese: 800-463-3339")
     assert window.previews["zh"].selected_text() == "800-463-3339"
 
 

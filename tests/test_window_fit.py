@@ -180,3 +180,25 @@ def test_the_dark_theme_draws_the_edge_of_an_unchecked_box(window):
 
 def window_color(widget) -> str:
     return widget.palette().color(QPalette.ColorRole.Window).name()
+
+
+def test_the_chinese_interface_names_languages_and_scenarios_in_chinese(window, qtbot):
+    window.choose_scenario("address-change")
+    window.controller.fill_examples()
+    window.behaviour.copy_language("en")
+    window.statusBar().showMessage("Copied the English reply.")
+    history = window.seller_data.show_history()
+    window.behaviour.set_interface_language("zh_CN")
+    try:
+        assert [p.heading.text() for p in window.previews.values()] == ["英语", "中文"]
+        picker = window.seller_data.panel.language
+        assert [picker.itemText(i) for i in range(picker.count())] == ["英语", "中文"]
+        checks = window.checks_panel.texts()
+        assert any(line.startswith("英语: ") for line in checks), checks
+        assert not any("English" in line for line in checks), checks
+        assert history.model.data(history.model.index(0, 1)) == "买家要求修改地址"
+        assert window.statusBar().currentMessage() == ""
+    finally:
+        history.close()
+        window.behaviour.set_interface_language("en")
+    assert [p.heading.text() for p in window.previews.values()] == ["English", "Chinese"]

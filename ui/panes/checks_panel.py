@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from composer.judgement.rules import Platform
 from composer.templating.scenario import Language
-from ui import theme
+from ui import i18n, theme
 from ui.i18n import N_, _
 
 if TYPE_CHECKING:
@@ -168,7 +168,8 @@ class ChecksPanel(QWidget):
         if check.language is None or check.field or len(languages) < 2:
             return message  # an unfilled field is the same in every language
         language = languages.get(check.language)
-        return f"{language.name if language else check.language}: {message}"
+        name = i18n.language_name(language.locale, language.name) if language else check.language
+        return f"{name}: {message}"
 
     def _tooltip(self, check: Check) -> str:
         rule = self._platform.rules.get(check.code) if self._platform else None

@@ -185,6 +185,7 @@ class MainWindow(QMainWindow):
         """Every text of the window in the current interface language."""
         self.ui_language = i18n.content_language()
         self._retranslate_frame()
+        self.statusBar().clearMessage()  # a message from before the switch is in the old one
         if not self.populated:
             return
         self.example_button.setText(_("Fill with example"))
