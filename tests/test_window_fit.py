@@ -96,7 +96,7 @@ def test_before_you_copy_is_as_high_as_its_lines_up_to_a_cap(window, qtbot):
     checks = window.checks_panel.list
     assert checks.count() == 1  # ready to copy
     one_line = checks.height()
-    assert one_line <= checks.sizeHintForRow(0) + 2 * checks.frameWidth() + 4
+    assert one_line <= 2 * checks.fontMetrics().lineSpacing() + 2 * checks.frameWidth() + 8
     window.controller.reset()
     QApplication.processEvents()
     assert checks.count() > 3
@@ -202,3 +202,42 @@ def test_the_chinese_interface_names_languages_and_scenarios_in_chinese(window, 
         history.close()
         window.behaviour.set_interface_language("en")
     assert [p.heading.text() for p in window.previews.values()] == ["English", "Chinese"]
+
+
+@pytest.mark.parametrize("width", [900, 300, 200, 120])
+def test_a_scenario_title_is_never_broken_inside_a_word(qtbot, width):
+    from ui.window.title_label import SEPARATOR, TitleLabel
+
+    label = TitleLabel()
+    qtbot.addWidget(label)
+    label.resize(width, 80)
+    label.set_parts(["Shipping delay notice", "物流延误通知"])
+    lines = label.text().split("\n")
+    whole = SEPARATOR.join(["Shipping delay notice", "物流延误通知"])
+    if lines == [whole]:
+        assert label.toolTip() == ""
+        return
+    assert len(lines) == 2
+    for line, part in zip(lines, ["Shipping delay notice", "物流延误通知"], strict=True):
+        assert line == part or (line.endswith("…") and part.startswith(line[:-1]))
+    if lines != ["Shipping delay notice", "物流延误通知"]:
+        assert label.toolTip() == whole
+
+
+def test_the_window_shows_both_titles_of_the_scenario(window):
+    window.choose_scenario("shipping-delay")
+    assert window.scenario_title.parts == ["Shipping delay notice", "物流延误通知"]
+
+
+def test_a_wrapped_check_line_gets_the_height_of_its_lines(window, qtbot):
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    window.choose_scenario("damaged-item")
+    window.controller.fill_examples()
+    QApplication.processEvents()
+    checks = window.checks_panel.list
+    wide = checks.height()
+    window.main_splitter.setSizes([230, 160, 890])  # a narrow middle column wraps the line
+    QApplication.processEvents()
+    assert checks.height() > wide

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -151,7 +151,18 @@ class ChecksPanel(QWidget):
 
     def _fit_height(self) -> None:
         """The list as high as its lines (wrapped at its width), at most ``MAX_LIST_HEIGHT``."""
-        lines = sum(self.list.sizeHintForRow(row) for row in range(self.list.count()))
+        # Measured here: the view's own row hint does not wrap at the list's current width.
+        metrics = self.list.fontMetrics()
+        icon = self.list.iconSize().width() or self.style().pixelMetric(
+            QStyle.PixelMetric.PM_SmallIconSize
+        )
+        room = max(40, self.list.viewport().width() - icon - 16)
+        wrap = Qt.TextFlag.TextWordWrap
+        lines = sum(
+            max(icon, metrics.boundingRect(QRect(0, 0, room, 10_000), wrap, item.text()).height())
+            + 4
+            for item in map(self.list.item, range(self.list.count()))
+        )
         frame = 2 * self.list.frameWidth() + 4
         self.list.setFixedHeight(min(MAX_LIST_HEIGHT, max(lines, 1) + frame))
 

@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from ui.window.draft_controller import DraftController
     from ui.window.seller_data import SellerDataUi
     from ui.window.settings import WindowSettings
+    from ui.window.title_label import TitleLabel
 
 
 class MainWindow(QMainWindow):
@@ -66,7 +67,7 @@ class MainWindow(QMainWindow):
     buyer_message: BuyerMessagePane
     form: FieldForm
     guidance: GuidancePanel
-    scenario_title: QLabel
+    scenario_title: TitleLabel
     form_scroll: QScrollArea
     example_button: QPushButton
     reset_button: QPushButton
@@ -295,7 +296,7 @@ class MainWindow(QMainWindow):
     def _show_scenario(self, scenario: Scenario) -> None:
         others = [t for code, t in scenario.titles.items() if code != self.ui_language]
         title = scenario.title(self.ui_language)
-        self.scenario_title.setText(title + (f"  ·  {others[0]}" if others else ""))
+        self.scenario_title.set_parts([title, *others[:1]])
         self.form.set_scenario(scenario, self.controller.values, self.ui_language)
         self.guidance.show_scenario(scenario, self.catalog.languages, self.ui_language)
         self.advise_button.setVisible(scenario.advisor is not None)
