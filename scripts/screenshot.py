@@ -48,6 +48,7 @@ def main() -> int:
         window.behaviour.set_theme(args.theme)
         width, height = (int(n) for n in args.size.split("x"))
         window.resize(width, height)
+        window.move(0, 0)  # the whole window on a screen of its size (xvfb's -screen)
         window.behaviour.set_reply_format(args.format)
         if args.platform:
             window.behaviour.choose_platform(args.platform)

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication, QComboBox, QListWidget, QPushButton
 
 from composer.templating.fields import Money
 from tests.helpers.scenarios import DISPUTE
+from ui import theme
 from ui.app import build_main_window
-from ui.panes.checks_panel import COLOURS
 
 pytestmark = pytest.mark.gui
 
@@ -67,7 +67,7 @@ def test_clicking_a_finding_selects_its_span_in_the_preview(window, qtbot):
     choose_platform(window, "amazon")
     click(window, qtbot, "English: 800-463-3339")
     assert window.previews["en"].selected_text() == "800-463-3339"
-    click(window, qtbot, "中文: 800-463-3339")
+    click(window, qtbot, "Chinese: 800-463-3339")
     assert window.previews["zh"].selected_text() == "800-463-3339"
 
 
@@ -85,7 +85,7 @@ def test_an_unfilled_field_selects_its_marker_and_shows_the_severity(window, qtb
     window.choose_scenario("shipping-delay")
     item = click(window, qtbot, "Fill in: Your name")
     assert window.previews["en"].selected_text() == "[Your name]"
-    assert item.foreground().color().name() == COLOURS["error"]
+    assert item.foreground().color().name() == theme.accents().error_text
     assert not item.icon().isNull()
 
 

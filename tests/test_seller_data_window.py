@@ -117,7 +117,7 @@ def test_insert_without_a_box_or_a_text_in_that_language_says_so(panel, qtbot):
     panel.language.setCurrentIndex(panel.language.findData("zh"))
     with qtbot.waitSignal(panel.message) as said:
         assert not panel.insert()
-    assert "no 中文 text" in said.args[0] and box.toPlainText() == ""
+    assert "no Chinese text" in said.args[0] and box.toPlainText() == ""
 
 
 def test_a_preview_like_box_gets_its_own_language(panel, stocked_window, qtbot):

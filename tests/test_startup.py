@@ -77,6 +77,7 @@ def test_panes_added_to_a_shown_frame_are_laid_out_for_the_first_draft(qtbot, da
     # pushed the bodies half-way down.
     window = window_frame(WindowSettings(data_dir))
     qtbot.addWidget(window)
+    window.resize(1360, 820)  # the offscreen screen is 800×600: a desktop's size, as before
     window.show()
     qtbot.waitExposed(window)
     populate_window(window)

@@ -11,8 +11,16 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleFactory,
+    QStyleOption,
+    QWidget,
+)
 
 THEMES = ("system", "light", "dark")
 
@@ -56,10 +64,19 @@ class Accents:
     banner_background: str
     banner_text: str
     banner_border: str
+    error_text: str  # the checks' lines and the dialogs' error lines, on the Base colour
+    warning_text: str
+    info_text: str
 
 
-LIGHT_ACCENTS = Accents("#ffe08a", "#6b4a00", "#fdecea", "#611a15", "#f5c2bd")
-DARK_ACCENTS = Accents("#7a5d00", "#fff3c4", "#4a1f1c", "#ffd9d4", "#8c3b34")
+# Every text at least 4.5:1 on its background (WCAG AA); tests/test_window_fit.py measures it.
+LIGHT_ACCENTS = Accents(
+    "#ffe08a", "#6b4a00", "#fdecea", "#611a15", "#f5c2bd", "#b3261e", "#7a4f00", "#3c5a99"
+)
+DARK_ACCENTS = Accents(
+    "#7a5d00", "#fff3c4", "#4a1f1c", "#ffd9d4", "#8c3b34", "#ff8a80", "#ffc857", "#9ec1ff"
+)
+INDICATOR_EDGE = "#a0a0a0"  # an unchecked box's or radio button's edge on a dark background
 
 
 def is_dark(palette: QPalette | None = None) -> bool:
@@ -70,6 +87,36 @@ def is_dark(palette: QPalette | None = None) -> bool:
 
 def accents() -> Accents:
     return DARK_ACCENTS if is_dark() else LIGHT_ACCENTS
+
+
+class VisibleIndicators(QProxyStyle):
+    """Fusion with an edge round unchecked checkboxes and radio buttons on a dark palette,
+    where Fusion's own dark-grey outline nearly vanishes (about 1.2:1)."""
+
+    def drawPrimitive(
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawPrimitive(element, option, painter, widget)
+        kinds = (
+            QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+            QStyle.PrimitiveElement.PE_IndicatorRadioButton,
+        )
+        if element not in kinds or not is_dark(option.palette):
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QColor(INDICATOR_EDGE))
+        painter.setBrush(QBrush())
+        edge = QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5)
+        if element == QStyle.PrimitiveElement.PE_IndicatorRadioButton:
+            painter.drawEllipse(edge)
+        else:
+            painter.drawRoundedRect(edge, 2, 2)
+        painter.restore()
 
 
 def dark_palette() -> QPalette:
@@ -94,7 +141,7 @@ def dark_palette() -> QPalette:
         QPalette.ColorRole.Mid: QColor("#303030"),
         QPalette.ColorRole.Dark: QColor("#1a1a1a"),
         QPalette.ColorRole.Shadow: QColor("#000000"),
-        QPalette.ColorRole.Highlight: QColor("#3d7ac7"),
+        QPalette.ColorRole.Highlight: QColor("#2f66ad"),
         QPalette.ColorRole.HighlightedText: QColor("#ffffff"),
         QPalette.ColorRole.Link: QColor("#7fb4ff"),
         QPalette.ColorRole.LinkVisited: QColor("#c49bff"),
@@ -125,7 +172,8 @@ def apply_theme(app: QApplication, theme: str) -> str:
     app.setPalette(app.style().standardPalette())
     if is_dark(app.palette()) != want_dark:
         # The platform ignored the request: paint it ourselves with Fusion.
-        if app.style().name().lower() != "fusion":
-            app.setStyle("Fusion")
+        if not isinstance(app.style(), VisibleIndicators):
+            fusion = QStyleFactory.create("Fusion")
+            app.setStyle(VisibleIndicators(fusion) if want_dark else fusion)
         app.setPalette(dark_palette() if want_dark else app.style().standardPalette())
     return theme

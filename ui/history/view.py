@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from composer.storage.file_format import StoreError
 from composer.storage.history import HistoryRecord, HistoryStore
-from ui.i18n import N_, _
+from ui.i18n import N_, _, content_language
 
 COLUMNS = (N_("Copied"), N_("Scenario"), N_("Order number"), N_("Buyer"))
 
@@ -157,6 +157,13 @@ class HistoryView(QDialog):
         self.keep_days.setSuffix(_(" days"))
         self.keep_days.setSpecialValueText(_("forever"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        # The scenario column in the interface's language too, after a switch.
+        language = content_language()
+        if language != self.model.ui_language:
+            self.model.ui_language = language
+            self.model.dataChanged.emit(
+                self.model.index(0, 1), self.model.index(self.model.rowCount() - 1, 1)
+            )
         self._show_count()
 
     def refresh(self) -> None:

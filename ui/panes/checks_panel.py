@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -25,13 +25,15 @@ from PySide6.QtWidgets import (
 
 from composer.judgement.rules import Platform
 from composer.templating.scenario import Language
+from ui import i18n, theme
 from ui.i18n import N_, _
 
 if TYPE_CHECKING:
     from composer.judgement.findings import Check
 
 CHECK_ROLE = Qt.ItemDataRole.UserRole + 2  # the finding's index in ``ChecksPanel.checks``
-COLOURS = {"error": "#b3261e", "warning": "#8a5a00", "info": "#3c5a99"}
+MAX_LIST_HEIGHT = 120  # pixels: about five lines, then it scrolls
+SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 3  # "error", "warning" or "info": its colour
 ICONS = {
     "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
     "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
@@ -70,8 +72,9 @@ class ChecksPanel(QWidget):
         self.platform_label.setBuddy(self.chooser)
         self.list = QListWidget(self)
         self.list.setObjectName("checksPanel")
-        self.list.setMaximumHeight(120)
         self.list.setWordWrap(True)
+        # As high as its lines, up to a cap: "Ready to copy" alone leaves the height to the form.
+        self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
 
         chooser_row = QHBoxLayout()
         chooser_row.setContentsMargins(0, 0, 0, 0)
@@ -129,10 +132,43 @@ class ChecksPanel(QWidget):
             item = QListWidgetItem(text)
             if severity in ICONS:
                 item.setIcon(style.standardIcon(ICONS[severity]))
-                item.setForeground(QColor(COLOURS[severity]))
+                item.setData(SEVERITY_ROLE, severity)
                 item.setData(CHECK_ROLE, index)
             item.setToolTip(tooltip)
             self.list.addItem(item)
+        self.update_colors()
+        self._fit_height()
+
+    def update_colors(self) -> None:
+        """Each line in its severity's colour for the current theme (readable on either)."""
+        colors = theme.accents()
+        by_severity = {"error": colors.error_text, "warning": colors.warning_text}
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            severity = item.data(SEVERITY_ROLE)
+            if severity:
+                item.setForeground(QColor(by_severity.get(severity, colors.info_text)))
+
+    def _fit_height(self) -> None:
+        """The list as high as its lines (wrapped at its width), at most ``MAX_LIST_HEIGHT``."""
+        # Measured here: the view's own row hint does not wrap at the list's current width.
+        metrics = self.list.fontMetrics()
+        icon = self.list.iconSize().width() or self.style().pixelMetric(
+            QStyle.PixelMetric.PM_SmallIconSize
+        )
+        room = max(40, self.list.viewport().width() - icon - 16)
+        wrap = Qt.TextFlag.TextWordWrap
+        lines = sum(
+            max(icon, metrics.boundingRect(QRect(0, 0, room, 10_000), wrap, item.text()).height())
+            + 4
+            for item in map(self.list.item, range(self.list.count()))
+        )
+        frame = 2 * self.list.frameWidth() + 4
+        self.list.setFixedHeight(min(MAX_LIST_HEIGHT, max(lines, 1) + frame))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_height()  # a narrower list wraps its lines onto more rows
 
     def texts(self) -> list[str]:
         """What the list shows, line by line."""
@@ -143,7 +179,8 @@ class ChecksPanel(QWidget):
         if check.language is None or check.field or len(languages) < 2:
             return message  # an unfilled field is the same in every language
         language = languages.get(check.language)
-        return f"{language.name if language else check.language}: {message}"
+        name = i18n.language_name(language.locale, language.name) if language else check.language
+        return f"{name}: {message}"
 
     def _tooltip(self, check: Check) -> str:
         rule = self._platform.rules.get(check.code) if self._platform else None

@@ -271,6 +271,15 @@ class ChoiceEditor(QComboBox, _Editor):
             self.addItem(
                 option.labels.get(language) or option.labels.get("en", option.key), option.key
             )
+        # A long option must not widen the form past a laptop's column (a sideways scroll
+        # bar): the box shrinks and elides its text, the open list shows each option whole.
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(12)
+        metrics = self.view().fontMetrics()
+        widest = max(
+            (metrics.horizontalAdvance(self.itemText(i)) for i in range(self.count())), default=0
+        )
+        self.view().setMinimumWidth(widest + 32)  # the item's padding and a scroll bar
         self.activated.connect(self.edited)
 
     def value(self) -> Value:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer.templating.scenario import Language
-from ui import theme
+from ui import i18n, theme
 from ui.i18n import _
 
 if TYPE_CHECKING:
@@ -173,7 +173,8 @@ class PreviewPane(QWidget):
 
     def retranslate(self) -> None:
         """Set the interface texts in the current interface language."""
-        name = self.language.name
+        name = i18n.language_name(self.language.locale, self.language.name)
+        self.heading.setText(name)
         self.subject_caption.setText(_("Subject:"))
         self.subject.setAccessibleName(_("Subject ({language})").format(language=name))
         self.copy_subject.setText(_("Copy subject"))

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from composer.storage.snippets import Snippet, SnippetError, checked
 from composer.templating.scenario import Language
+from ui import theme
 from ui.i18n import _
 
 
@@ -49,7 +50,7 @@ class SnippetDialog(QDialog):
             self.form.addRow(self.labels[code], body)
         self.error = QLabel(self)
         self.error.setObjectName("snippetError")
-        self.error.setStyleSheet("color: #b3261e")
+        self.error.setStyleSheet(f"color: {theme.accents().error_text}")
         self.error.setWordWrap(True)
         self.error.hide()
         self.buttons = QDialogButtonBox(

@@ -33,6 +33,7 @@ from composer.storage.file_format import StoreError
 from composer.storage.snippets import Snippet
 from composer.templating.scenario import Language
 from composer.workspace import Changes, Workspace
+from ui import i18n
 from ui.i18n import _
 from ui.snippets.dialog import SnippetDialog
 from ui.snippets.model import SnippetListModel
@@ -155,6 +156,10 @@ class SnippetPanel(QWidget):
         self.language_label.setText(_("in"))
         self.language.setToolTip(_("The language to insert into a box that has none of its own"))
         self.language.setAccessibleName(_("Language to insert"))
+        for index in range(self.language.count()):
+            language = self.languages.get(self.language.itemData(index))
+            if language is not None:
+                self.language.setItemText(index, i18n.language_name(language.locale, language.name))
         self.new_button.setText(_("New…"))
         self.edit_button.setText(_("Edit…"))
         self.delete_button.setText(_("Delete"))
@@ -226,7 +231,8 @@ class SnippetPanel(QWidget):
         code = self.target_language()
         text = snippet.body(code)
         if text is None:
-            name = self.languages[code].name if code in self.languages else code
+            language = self.languages.get(code)
+            name = i18n.language_name(language.locale, language.name) if language else code
             self.message.emit(
                 _("The snippet {key} has no {language} text.").format(
                     key=snippet.key, language=name

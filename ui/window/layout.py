@@ -27,6 +27,7 @@ from ui.i18n import N_, _
 from ui.panes.checks_panel import ChecksPanel
 from ui.panes.preview import language_suffix
 from ui.window.behaviour import REPLY_FORMATS
+from ui.window.title_label import TitleLabel
 
 if TYPE_CHECKING:
     from ui.window.main_window import MainWindow
@@ -35,15 +36,16 @@ if TYPE_CHECKING:
 def build_layout(window: MainWindow) -> None:
     """The panes' layout: picker | form and checks | previews, copy buttons and guidance."""
     # Middle column: scenario title, the form (scrolls), what is left to fill in.
-    window.scenario_title = QLabel(window)
+    window.scenario_title = TitleLabel(window)
     window.scenario_title.setObjectName("scenarioTitle")
-    window.scenario_title.setWordWrap(True)
     title_font = window.scenario_title.font()
     title_font.setPointSizeF(title_font.pointSizeF() * 1.25)
     title_font.setBold(True)
     window.scenario_title.setFont(title_font)
     window.form_scroll = QScrollArea(window)
     window.form_scroll.setWidgetResizable(True)
+    # The form follows the column's width (its editors shrink); it only ever scrolls down.
+    window.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     window.form_scroll.setWidget(window.form)
     window.form_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
     window.example_button = QPushButton(window)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMainWindow
 from ui import i18n
 from ui.i18n import _
 from ui.window.behaviour import REPLY_FORMATS, WindowBehaviour
+from ui.window.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from PySide6.QtGui import (
@@ -49,6 +50,7 @@ if TYPE_CHECKING:
     from ui.window.draft_controller import DraftController
     from ui.window.seller_data import SellerDataUi
     from ui.window.settings import WindowSettings
+    from ui.window.title_label import TitleLabel
 
 
 class MainWindow(QMainWindow):
@@ -65,7 +67,7 @@ class MainWindow(QMainWindow):
     buyer_message: BuyerMessagePane
     form: FieldForm
     guidance: GuidancePanel
-    scenario_title: QLabel
+    scenario_title: TitleLabel
     form_scroll: QScrollArea
     example_button: QPushButton
     reset_button: QPushButton
@@ -119,10 +121,7 @@ class MainWindow(QMainWindow):
         self.seller_menu.setObjectName("sellerMenu")
         self.help_menu = menu_bar.addMenu("")
         self.statusBar().setObjectName("statusBar")
-        self.resize(1360, 820)
-        geometry = settings.geometry
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        fit_to_screen(self, settings.geometry)
         self._retranslate_frame()
 
     def populate(self, controller: DraftController) -> None:
@@ -187,6 +186,7 @@ class MainWindow(QMainWindow):
         """Every text of the window in the current interface language."""
         self.ui_language = i18n.content_language()
         self._retranslate_frame()
+        self.statusBar().clearMessage()  # a message from before the switch is in the old one
         if not self.populated:
             return
         self.example_button.setText(_("Fill with example"))
@@ -273,6 +273,7 @@ class MainWindow(QMainWindow):
         from ui.window.layout import color_banner
 
         color_banner(self)
+        self.checks_panel.update_colors()
         for pane in self.previews.values():
             pane.update_colors()
 
@@ -295,7 +296,7 @@ class MainWindow(QMainWindow):
     def _show_scenario(self, scenario: Scenario) -> None:
         others = [t for code, t in scenario.titles.items() if code != self.ui_language]
         title = scenario.title(self.ui_language)
-        self.scenario_title.setText(title + (f"  ·  {others[0]}" if others else ""))
+        self.scenario_title.set_parts([title, *others[:1]])
         self.form.set_scenario(scenario, self.controller.values, self.ui_language)
         self.guidance.show_scenario(scenario, self.catalog.languages, self.ui_language)
         self.advise_button.setVisible(scenario.advisor is not None)

@@ -29,6 +29,7 @@ from ui.snippets.panel import SnippetPanel
 
 log = logging.getLogger("reply_composer")
 SNIPPET_STRIP_HEIGHT = 150  # pixels, at first; the seller can drag it
+COMPACT_BELOW = 900  # on a screen lower than this, the window starts with the strip at its smallest
 
 
 class SellerDataUi:
@@ -50,7 +51,11 @@ class SellerDataUi:
         )
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         # A few lines high: the form and the previews keep the height they need.
-        window.resizeDocks([self.dock], [SNIPPET_STRIP_HEIGHT], Qt.Orientation.Vertical)
+        # On a laptop's screen (800 pixels high or less) the strip starts as small as it goes.
+        screen = window.screen()
+        compact = screen is not None and screen.availableGeometry().height() < COMPACT_BELOW
+        height = self.panel.minimumSizeHint().height() if compact else SNIPPET_STRIP_HEIGHT
+        window.resizeDocks([self.dock], [height], Qt.Orientation.Vertical)
         self.show_panel = self.dock.toggleViewAction()
         self.menu = window.seller_menu
         self.profile_action = QAction(window)
