@@ -229,13 +229,18 @@ class PreviewPane(QWidget):
         ``form_text``: the form's text of the reply when ``draft`` holds the seller's edit;
         the edited body is left as it is (a form keystroke lays nothing out again).
         """
+        self._rendering = True  # repainting markers and rendered text are not the seller's
+        try:
+            self._show(draft, form_text)
+        finally:
+            self._rendering = False
+
+    def _show(self, draft: Draft | None, form_text: str | None) -> None:
         self._draft = draft
         self._set_edited(draft is not None and form_text is not None and not draft.error)
         if draft is None:
-            self._rendering = True
             self.subject.clear()
             self.body.clear()
-            self._rendering = False
             return
         self._form_text = draft.body if form_text is None else form_text
         self._subject_row.setVisible(draft.subject is not None)
@@ -250,9 +255,7 @@ class PreviewPane(QWidget):
         self.highlighter.set_markers(draft.markers)  # an edit's own: unchanged by the form
         self.body.setReadOnly(bool(draft.error))
         if not self.edited:
-            self._rendering = True
             replace_changed_text(self.body.document(), text)
-            self._rendering = False
         self.body.setProperty("error", bool(draft.error))
 
     def _set_edited(self, edited: bool) -> None:
@@ -265,8 +268,12 @@ class PreviewPane(QWidget):
         return self.body.document().toRawText().replace(PARAGRAPH, "\n").replace("\u2028", "\n")
 
     def _body_changed(self) -> None:
-        if not self._rendering and self._draft is not None and not self._draft.error:
-            self.textEdited.emit(self.language.code, self.body_text())
+        # Repainting the markers announces a change too: only a changed text is an edit.
+        if self._rendering or self._draft is None or self._draft.error:
+            return
+        text = self.body_text()
+        if text != (self._draft.body if self.edited else self._form_text):
+            self.textEdited.emit(self.language.code, text)
 
     def use_form_text_again(self) -> None:
         """Put the form's text back, as one step Ctrl+Z undoes; the reply follows the form."""
