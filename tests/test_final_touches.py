@@ -1,4 +1,4 @@
-"""Final touches (issue 15, section 2): the seller edits a reply in its preview, as a seller would."""
+"""Final touches (issue 15, section 2): the seller edits a reply in its preview."""
 
 from __future__ import annotations
 

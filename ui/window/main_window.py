@@ -236,7 +236,7 @@ class MainWindow(QMainWindow):
                 self._show_checks()
 
     def choose_scenario(self, scenario_id: str) -> bool:
-        """Show ``scenario_id`` in the form and the previews (an edit dropped if the seller says)."""
+        """Show ``scenario_id`` in the form and previews (an edit dropped if the seller says)."""
         leave = self.behaviour.may_leave_edits(scenario_id)
         if not (leave and self.controller.choose(scenario_id)):
             return False
