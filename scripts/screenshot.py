@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -39,6 +40,18 @@ def main() -> int:
     parser.add_argument(
         "--advisor", action="store_true", help="open Advise… and shoot its dialog instead"
     )
+    parser.add_argument(
+        "--edit",
+        default="",
+        metavar="CODE:TEXT",
+        help="add TEXT at the end of the CODE reply's preview, as the seller edits it (en:…)",
+    )
+    parser.add_argument(
+        "--then-field",
+        default="",
+        metavar="NAME=VALUE",
+        help="after the edit, change a field (the edited reply keeps the edit)",
+    )
     args = parser.parse_args()
 
     app = QApplication(sys.argv[:1])  # Qt would take --platform for its own option
@@ -64,6 +77,15 @@ def main() -> int:
             window.buyer_message.read_now()
             if args.open:
                 window.buyer_message.open_current()
+        if args.edit:
+            code, _, text = args.edit.partition(":")
+            body = window.previews[code].body
+            body.moveCursor(QTextCursor.MoveOperation.End)
+            body.insertPlainText(text)
+        if args.then_field:
+            name, _, value = args.then_field.partition("=")
+            window.controller.set_value(name, value)
+            window.form.set_values(window.controller.values)
         window.show()
         shown = window.behaviour.open_advisor() if args.advisor else None
         target = shown or window

@@ -21,7 +21,7 @@ from composer.judgement.findings import (
 )
 from composer.judgement.rules import Phrases, Platform
 from composer.judgement.text_checks import RuleContext
-from composer.templating.fields import FieldType, Value
+from composer.templating.fields import Field, FieldType, Value
 from composer.templating.printed_values import marker
 from composer.templating.render import RenderResult
 from composer.templating.scenario import Language, Scenario
@@ -95,7 +95,10 @@ def _unfilled(
     """A required field left empty, or an optional amount whose marker the reply shows: errors;
     another optional field whose marker the reply shows anyway: a warning."""
     for field in scenario.fields:
-        if field.type is FieldType.YES_NO or not field.is_empty(values.get(field.name)):
+        if field.type is FieldType.YES_NO:
+            continue
+        if not field.is_empty(values.get(field.name)):
+            yield from _left_in_edit(result, field, languages)
             continue
         where: tuple[str, str, int] | None = None
         for code, draft in result.drafts.items():
@@ -139,3 +142,24 @@ def _unfilled(
             yield Check(
                 "unfilled-field", severity, code, message, at, at + length, part, field.name
             )
+
+
+def _left_in_edit(
+    result: RenderResult, field: Field, languages: Mapping[str, Language]
+) -> Iterator[Check]:
+    """A filled field's marker that a reply still shows: only the seller's own edited text can
+    (the form no longer writes into it), and the buyer would read ``[Order number]``."""
+    for code, draft in result.drafts.items():
+        language = languages.get(code)
+        shown = marker(field, language) if language is not None else ""
+        if not shown or shown not in draft.markers:
+            continue
+        for part, text in (("subject", draft.subject or ""), ("body", draft.body)):
+            at = text.find(shown)
+            if at >= 0:
+                message = {
+                    "en": f"Your edited reply still shows “{shown}”: write it in",
+                    "zh": f"您编辑的回复中仍有“{shown}”，请填写实际内容",
+                }
+                yield Check("unfilled-field", "error", code, message, at, at + len(shown), part)
+                break

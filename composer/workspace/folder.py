@@ -9,6 +9,7 @@ needed, never when the workspace is made.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -75,6 +76,26 @@ class Composed:
                 self.rulebook.phrases,
             )
         return self._checks
+
+    def with_edits(self, edits: Mapping[str, str]) -> Composed:
+        """This draft with the seller's own texts (by language) in place of the rendered bodies:
+        what is checked, copied and kept in the history. An edited body's markers are the
+        fields' markers it still shows, filled or not (the form no longer replaces them)."""
+        if not edits:
+            return self
+        from composer.templating.printed_values import marker  # with Jinja: after the first paint
+
+        drafts = dict(self.result.drafts)
+        for code, text in edits.items():
+            draft, language = drafts.get(code), self.catalog.languages.get(code)
+            if draft is None or draft.error or language is None:
+                continue
+            shown = (marker(f, language) for f in self.scenario.fields)
+            subject = draft.subject or ""
+            markers = tuple(m for m in shown if m in text or m in subject)
+            drafts[code] = dataclasses.replace(draft, body=text, markers=markers)
+        result = dataclasses.replace(self.result, drafts=drafts)
+        return dataclasses.replace(self, result=result, _checks=None)
 
 
 class Workspace:

@@ -1,4 +1,9 @@
-"""The live preview: one pane per reply language, subject above body, unfilled fields marked."""
+"""The live preview: one pane per reply language, subject above body, unfilled fields marked.
+
+The seller can edit a reply in its pane: from then on the form no longer changes that reply
+(the pane says so and offers the form's text again) and what is checked and copied is the
+seller's text. A form keystroke does not touch an edited body: nothing is laid out again.
+"""
 
 from __future__ import annotations
 
@@ -20,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
+    QPushButton,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -122,9 +128,10 @@ def language_suffix(code: str) -> str:
 
 
 class PreviewPane(QWidget):
-    """One language's reply: a heading, the subject line and the body, read-only."""
+    """One language's reply: a heading, the subject line and the body the seller may edit."""
 
     copySubjectRequested = Signal(str)
+    textEdited = Signal(str, object)  # language code, the seller's text (None: the form's)
 
     def __init__(self, language: Language, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -150,8 +157,25 @@ class PreviewPane(QWidget):
         )
         self.body = QPlainTextEdit(self)
         self.body.setObjectName(f"preview{suffix}")
-        self.body.setReadOnly(True)
+        self.body.setUndoRedoEnabled(True)
         self.highlighter = MarkerHighlighter(self.body.document())
+        self.edited = False  # the body is the seller's text, not the form's
+        self._rendering = False  # the body is being set from a render, not by the seller
+        self._form_text = ""  # the form's text of this reply, for "Use the form's text again"
+        self.body.textChanged.connect(self._body_changed)
+        self.edited_notice = QLabel(self)
+        self.edited_notice.setObjectName(f"editedNotice{suffix}")
+        self.edited_notice.setWordWrap(True)
+        self.use_form_text = QPushButton(self)
+        self.use_form_text.setObjectName(f"useFormText{suffix}Button")
+        self.use_form_text.clicked.connect(self.use_form_text_again)
+        notice_row = QHBoxLayout()
+        notice_row.setContentsMargins(0, 0, 0, 0)
+        notice_row.addWidget(self.edited_notice, 1)
+        notice_row.addWidget(self.use_form_text, 0, Qt.AlignmentFlag.AlignTop)
+        self._notice = QWidget(self)
+        self._notice.setLayout(notice_row)
+        self._notice.setVisible(False)
         self._subject_height_key: tuple[str, int, str] | None = None
         self._subject_height = 0
 
@@ -167,6 +191,7 @@ class PreviewPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
         layout.addWidget(self._subject_row)
+        layout.addWidget(self._notice)
         layout.addWidget(self.body, 1)
         self._draft: Draft | None = None
         self.retranslate()
@@ -185,6 +210,11 @@ class PreviewPane(QWidget):
                 language=name
             )
         )
+        self.edited_notice.setText(_("Edited — the form no longer changes this reply"))
+        self.use_form_text.setText(_("Use the form's text again"))
+        self.use_form_text.setToolTip(
+            _("Put back the reply the form writes (Ctrl+Z brings your edit back)")
+        )
         if self._draft is not None and self._draft.error:
             self.show_draft(self._draft)
 
@@ -194,13 +224,26 @@ class PreviewPane(QWidget):
         if self._draft is not None:
             self.subject.setText(marked_html(self._draft.subject or "", self._draft.markers))
 
-    def show_draft(self, draft: Draft | None) -> None:
-        """Show ``draft`` keeping the reader's scroll position; None clears the pane."""
+    def show_draft(self, draft: Draft | None, form_text: str | None = None) -> None:
+        """Show ``draft`` keeping the reader's scroll position; None clears the pane.
+
+        ``form_text``: the form's text of the reply when ``draft`` holds the seller's edit;
+        the edited body is left as it is (a form keystroke lays nothing out again).
+        """
+        self._rendering = True  # repainting markers and rendered text are not the seller's
+        try:
+            self._show(draft, form_text)
+        finally:
+            self._rendering = False
+
+    def _show(self, draft: Draft | None, form_text: str | None) -> None:
         self._draft = draft
+        self._set_edited(draft is not None and form_text is not None and not draft.error)
         if draft is None:
             self.subject.clear()
             self.body.clear()
             return
+        self._form_text = draft.body if form_text is None else form_text
         self._subject_row.setVisible(draft.subject is not None)
         subject = marked_html(draft.subject or "", draft.markers)
         if subject != self.subject.text():
@@ -210,9 +253,37 @@ class PreviewPane(QWidget):
             text = _(
                 "This reply cannot be shown because its template has a mistake:\n{error}"
             ).format(error=draft.error)
-        self.highlighter.set_markers(draft.markers)
-        replace_changed_text(self.body.document(), text)
+        self.highlighter.set_markers(draft.markers)  # an edit's own: unchanged by the form
+        self.body.setReadOnly(bool(draft.error))
+        if not self.edited:
+            replace_changed_text(self.body.document(), text)
         self.body.setProperty("error", bool(draft.error))
+
+    def _set_edited(self, edited: bool) -> None:
+        if edited != self.edited:
+            self.edited = edited
+            self._notice.setVisible(edited)
+
+    def body_text(self) -> str:
+        """The body as the seller sees it, no-break spaces kept (``toPlainText`` drops them)."""
+        return self.body.document().toRawText().replace(PARAGRAPH, "\n").replace("\u2028", "\n")
+
+    def _body_changed(self) -> None:
+        # Repainting the markers announces a change too: only a changed text is an edit.
+        if self._rendering or self._draft is None or self._draft.error:
+            return
+        text = self.body_text()
+        if text != (self._draft.body if self.edited else self._form_text):
+            self.textEdited.emit(self.language.code, text)
+
+    def use_form_text_again(self) -> None:
+        """Put the form's text back, as one step Ctrl+Z undoes; the reply follows the form."""
+        cursor = QTextCursor(self.body.document())
+        cursor.beginEditBlock()
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.insertText(self._form_text)
+        cursor.endEditBlock()
+        self.textEdited.emit(self.language.code, None)
 
     def select_span(self, part: str, start: int, end: int) -> None:
         """Select characters ``start``-``end`` (Python string indices) of the subject or body,

@@ -78,6 +78,29 @@ class WindowBehaviour:
             text = _("Opened {scenario}; the message has no number for its fields.")
             window.statusBar().showMessage(text.format(scenario=title), 8000)
 
+    def may_leave_edits(self, scenario_id: str) -> bool:
+        """True unless the seller edited a reply of the current scenario and, asked, keeps it.
+
+        Another scenario's template says other things: an edit cannot follow it, so the
+        seller chooses (No, the default, keeps the edit and the scenario)."""
+        controller, window = self.controller, self.window
+        current = controller.scenario
+        if not controller.edits or current is None or current.id == scenario_id:
+            return True
+        from ui.dialogs import questions
+
+        target = window.catalog.get(scenario_id)
+        names = _(", ").join(self.language_name(code) for code in controller.edits)
+        question = _(
+            "You edited the {languages} reply. “{scenario}” starts from its own template, "
+            "without your edit.\n\nOpen it and drop your edit? (No keeps your edited reply.)"
+        ).format(languages=names, scenario=target.title(window.ui_language) if target else "")
+        if questions.ask(window, _("Drop your edited reply?"), question):
+            return True
+        window.picker.select(current.id)
+        window.statusBar().showMessage(_("Kept your edited reply."), 5000)
+        return False
+
     def update_recent_menu(self) -> None:
         """The Ctrl+1..9 menu: the recent scenarios' titles in the interface language."""
         window = self.window

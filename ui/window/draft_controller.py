@@ -39,12 +39,20 @@ class DraftController(QObject):
         self.platform: Platform | None = self.rulebook.platform(DEFAULT_PLATFORM)
         self.reply_format = "chat"  # or "email": the longer letter
         self.scenario: Scenario | None = None
-        self.composed: Composed | None = None
+        self.composed: Composed | None = None  # what will be copied: the seller's edits in it
+        self.template: Composed | None = None  # the form's render, without the edits
+        # The seller's own text of a reply, by language: it no longer follows the form.
+        self.edits: dict[str, str] = {}
         self._checks_due = False
 
     @property
     def result(self) -> RenderResult | None:
         return self.composed.result if self.composed else None
+
+    @property
+    def template_result(self) -> RenderResult | None:
+        """The form's render: what an edited reply would say if it followed the form."""
+        return self.template.result if self.template else None
 
     @property
     def profile(self) -> Profile:
@@ -61,6 +69,7 @@ class DraftController(QObject):
             return False
         if scenario is not self.scenario:
             self.scenario = scenario
+            self.edits.clear()  # the window asked the seller first (WindowBehaviour)
             self.scenarioChanged.emit(scenario)
             self.render()
         return True
@@ -142,9 +151,29 @@ class DraftController(QObject):
         the chosen platform; announce it (its checks on the next turn of the event loop)."""
         if self.scenario is None:
             return None
-        self.composed = self.workspace.compose(
+        self.template = self.workspace.compose(
             self.scenario, self.values, reply_format=self.reply_format, platform=self.platform
         )
+        return self._announce()
+
+    def edit(self, code: str, text: str | None) -> None:
+        """The seller changed the ``code`` reply in its preview (None: back to the form's
+        text). A text equal to the form's follows the form again."""
+        template = self.template_result
+        draft = template.drafts.get(code) if template else None
+        if text is None or (draft is not None and text == draft.body):
+            if self.edits.pop(code, None) is None:
+                return
+        elif self.edits.get(code) == text:
+            return
+        else:
+            self.edits[code] = text
+        self._announce()
+
+    def _announce(self) -> RenderResult | None:
+        if self.template is None:
+            return None
+        self.composed = self.template.with_edits(self.edits)
         self.rendered.emit(self.composed.result)
         # The checks follow on the next turn of the event loop: the previews update within
         # the keystroke, and a burst of keystrokes is checked once.

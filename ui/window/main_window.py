@@ -162,6 +162,7 @@ class MainWindow(QMainWindow):
         self.controller.valuesReplaced.connect(lambda: self.form.set_values(self.controller.values))
         for pane in self.previews.values():
             pane.copySubjectRequested.connect(self.behaviour.copy_subject)
+            pane.textEdited.connect(self.controller.edit)
         self.checks_panel.checkActivated.connect(self.show_check)
         self.checks_panel.platformChosen.connect(self.behaviour.choose_platform)
         self._restore_state()
@@ -235,8 +236,9 @@ class MainWindow(QMainWindow):
                 self._show_checks()
 
     def choose_scenario(self, scenario_id: str) -> bool:
-        """Show ``scenario_id`` in the form and the previews."""
-        if not self.controller.choose(scenario_id):
+        """Show ``scenario_id`` in the form and previews (an edit dropped if the seller says)."""
+        leave = self.behaviour.may_leave_edits(scenario_id)
+        if not (leave and self.controller.choose(scenario_id)):
             return False
         self.picker.select(scenario_id)
         self.settings.last_scenario = scenario_id
@@ -311,8 +313,10 @@ class MainWindow(QMainWindow):
             action.setText(self.copy_buttons[code].text())
 
     def _show_result(self, result: RenderResult) -> None:
+        form = self.controller.template_result
         for code, pane in self.previews.items():
-            pane.show_draft(result.drafts.get(code))
+            edited = form.drafts.get(code) if form and code in self.controller.edits else None
+            pane.show_draft(result.drafts.get(code), edited.body if edited else None)
         self._align_subjects()
 
     def _align_subjects(self) -> None:
