@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from composer.judgement.presend import check_text
-from composer.judgement.rules import Phrases
+from composer.judgement.rules import Phrases, load_rulebook
 from composer.judgement.text_checks import RuleContext
 
 
@@ -42,3 +44,18 @@ def test_brands_and_the_sellers_own_values_are_not_flagged_in_a_russian_reply() 
     assert list(context.check(text, "body", "Cyrl")) == []
     # Without knowing the values, the sign-off reads as a Latin sentence.
     assert _codes(text, "ru", "Cyrl") == ["wrong-script"]
+
+
+def test_a_languages_own_placeholder_words_are_errors() -> None:
+    phrases = Phrases({"es": {"placeholder": ((re.compile(r"\(\s*tu nombre\s*\)", re.I),),)}})
+    (check,) = check_text("Un saludo, (tu nombre)", "es", phrases=phrases)
+    assert (check.code, check.severity) == ("placeholder", "error")
+    assert "(tu nombre)" in check.message["en"]
+    assert check_text("Un saludo, (tu nombre)", "fr", phrases=phrases) == []
+
+
+def test_the_chinese_placeholder_words_ship() -> None:
+    book = load_rulebook()
+    found = check_text("祝好！（您的名字）", "zh", phrases=book.phrases, script="Hans")
+    assert [c.code for c in found] == ["placeholder"]
+    assert book.problems == []

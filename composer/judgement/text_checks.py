@@ -22,7 +22,7 @@ from composer.judgement.findings import (
     Check,
     excerpt,
 )
-from composer.judgement.rules import Phrases, Platform, Rule
+from composer.judgement.rules import PhraseEntry, Phrases, Platform, Rule
 from composer.judgement.script_check import wrong_script
 from composer.templating.fields import Value
 from composer.templating.scenario import Scenario
@@ -67,7 +67,8 @@ class RuleContext:
         """Every finding on one part of this language's reply, written in ``script``."""
         if not text:
             return
-        yield from _placeholders(text, self.language, part)
+        own = self.phrases.entries(self.language, "placeholder")
+        yield from _placeholders(text, self.language, part, own)
         yield from wrong_script(text, self.language, script, part, self.own_words)
         if self.platform is not None:
             yield from self.rules(text, part)
@@ -330,8 +331,13 @@ def _phrase_spans(
     return merged
 
 
-def _placeholders(text: str, language: str, part: str) -> Iterator[Check]:
-    for match in list(PLACEHOLDER.finditer(text))[:MAX_PER_KIND]:
+def _placeholders(
+    text: str, language: str, part: str, own: tuple[PhraseEntry, ...] = ()
+) -> Iterator[Check]:
+    """``XXX``, ``[...]``, ``{{`` in any language, and the language's own placeholder words
+    (``placeholder`` in the check phrases: "(your name)", "(tu nombre)")."""
+    found = [*PLACEHOLDER.finditer(text), *(m for e in own for m in e[0].finditer(text))]
+    for match in sorted(found, key=lambda m: m.start())[:MAX_PER_KIND]:
         shown = match.group(0)
         yield Check(
             "placeholder",
