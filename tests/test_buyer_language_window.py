@@ -115,6 +115,17 @@ def test_a_language_picked_by_hand_is_copied_kept_in_the_history_and_after_a_res
     records = HistoryStore(data_dir / "history.json").records()
     assert [r.copied for r in records] == ["all", "fr"]
     assert set(records[0].drafts) == {"fr", "zh"}
+    view = win.seller_data.show_history()
+    assert [view.model.data(view.model.index(row, 4)) for row in (0, 1)] == [
+        "French + Chinese",
+        "French",
+    ]
+    view.table.setCurrentIndex(view.model.index(1, 0))
+    assert "----------\n\nFrench (copied)\n\nSuivi de votre commande" in view.preview.toPlainText()
+    pick_by_hand(win, qtbot, "English")
+    view.reopen_button.click()  # the reply comes back in the language it was copied in
+    assert win.controller.buyer_language == "fr"
+    view.close()
     win.close()
 
     again = open_window(qtbot, data_dir, folders)
