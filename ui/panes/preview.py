@@ -237,6 +237,19 @@ class PreviewPane(QWidget):
         """Say why the pane shows another language than the chosen one; "" hides it."""
         self.notice.setText(text)
         self.notice.setVisible(bool(text))
+        self.notice.setMinimumHeight(0)
+
+    def notice_height(self) -> int:
+        """The height the language notice needs at the pane's width (0: none)."""
+        if not self.notice.text():
+            return 0
+        return max(self.notice.heightForWidth(max(self.width(), 1)), 0)
+
+    def align_notice(self, height: int) -> None:
+        """Keep ``height`` above the subject for a notice (another pane's, when this one has
+        none), so every pane's body starts at the same line."""
+        self.notice.setVisible(height > 0)
+        self.notice.setMinimumHeight(height)
 
     def retranslate(self) -> None:
         """Set the interface texts in the current interface language."""
@@ -361,3 +374,16 @@ class PreviewPane(QWidget):
     def align_subject(self, height: int) -> None:
         """Give the subject ``height``, so every pane's body starts at the same line."""
         self.subject.setMinimumHeight(height)
+
+
+def align_panes(panes: Sequence[PreviewPane]) -> None:
+    """Keep side-by-side panes level: the tallest notice and subject height in every pane.
+
+    A Chinese subject is shorter and its glyphs taller, and only the buyer's pane carries a
+    language notice: without this the bodies start at different heights and the eye loses
+    the line-by-line comparison."""
+    notice = max((pane.notice_height() for pane in panes), default=0)
+    subject = max((pane.subject_height() for pane in panes), default=0)
+    for pane in panes:
+        pane.align_notice(notice)
+        pane.align_subject(subject)

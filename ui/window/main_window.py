@@ -327,13 +327,12 @@ class MainWindow(QMainWindow):
         self._align_subjects()
 
     def _align_subjects(self) -> None:
-        # A Chinese subject is shorter and its glyphs taller: without this the two bodies
-        # start at different heights and the eye loses the line-by-line comparison.
+        # The two bodies start at the same line, so the eye can compare them line by line.
         if not self.isVisible():
             return  # widths are only real once laid out; showEvent comes back here
-        height = max((pane.subject_height() for pane in self.previews.values()), default=0)
-        for pane in self.previews.values():
-            pane.align_subject(height)
+        from ui.panes.preview import align_panes
+
+        align_panes(list(self.previews.values()))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
