@@ -180,9 +180,9 @@ def test_checks_run_on_the_shown_languages(win, qtbot):
     body = child(win, QPlainTextEdit, "previewEs")
     body.moveCursor(body.textCursor().MoveOperation.End)
     body.insertPlainText(" 谢谢")
-    qtbot.waitUntil(lambda: any(c.code == "cjk-in-english" for c in win.controller.checks))
+    qtbot.waitUntil(lambda: any(c.code == "wrong-script" for c in win.controller.checks))
     assert {c.language for c in win.controller.checks} <= {None, "es", "zh"}
-    found = [c for c in win.controller.checks if c.code == "cjk-in-english"]
+    found = [c for c in win.controller.checks if c.code == "wrong-script"]
     assert [c.language for c in found] == ["es"]
     win.show_check(found[0])
     assert win.previews["es"].selected_text() == "谢谢"

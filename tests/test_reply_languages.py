@@ -1,88 +1,108 @@
-"""Which languages a reply is shown in: the buyer's (from the message, else the last used, else
-English) beside the Chinese, and English standing in for a language a scenario lacks."""
+"""Every shipped scenario in every reply language: each option combination renders, keeps the
+English reply's logic and markers, and reads as its own language (no text in another script,
+no paragraph in another language)."""
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
+import datetime as dt
 
 import pytest
+from jinja2 import meta
 
+from composer.judgement.script_check import wrong_script
+from composer.templating.jinja import choice_comparisons, make_environment, partials_used
 from composer.templating.loader import load_catalog
-from composer.templating.scenario import Catalog
-from composer.workspace import Workspace, buyer_languages, pick_buyer_language, shown_languages
-from composer.workspace.reply_languages import match_language
+from composer.templating.render import Renderer
+from composer.templating.validate import variants
+from composer.triage.language import UNKNOWN, detect_language
 from tests.helpers.scenarios import SHIPPED
 
-FIXTURE = Path(__file__).parent / "data" / "buyer-languages"  # es: 2 scenarios, fr: 1
-
-
-@pytest.fixture
-def catalog(tmp_path: Path) -> Catalog:
-    folder = tmp_path / "languages-fixture"
-    shutil.copytree(FIXTURE, folder)
-    result = load_catalog([SHIPPED, folder])
-    assert not result.errors, result.errors
-    return result.catalog
-
-
-def test_buyer_languages_are_every_language_but_chinese_english_first(catalog):
-    assert buyer_languages(catalog) == ["en", "es", "fr"]
-
-
-@pytest.mark.parametrize(
-    ("detected", "last", "picked"),
-    [
-        ("es", "fr", "es"),  # the message's language wins
-        ("pl", "fr", "fr"),  # no Polish replies: the last used
-        ("unknown", "fr", "fr"),
-        ("zh", None, "en"),  # a Chinese message: the buyer pane cannot be Chinese
-        (None, None, "en"),
-        (None, "ru", "en"),  # the last used is gone (its folder was removed)
-    ],
+RESULT = load_catalog([SHIPPED])
+CATALOG = RESULT.catalog
+SCENARIOS = sorted(CATALOG.scenarios)
+RENDERER = Renderer(CATALOG)
+TODAY = dt.date(2026, 11, 30)
+BUYER_LANGUAGES = [code for code in CATALOG.languages if code not in ("en", "zh")]
+# Each format once and each platform once: the platform and format branches of every language.
+COMBINATIONS = (
+    ("chat", "generic"),
+    ("email", "aliexpress"),
+    ("chat", "amazon"),
+    ("email", "ebay"),
+    ("chat", "shopee"),
 )
-def test_the_buyer_language_comes_from_the_message_then_the_last_used_then_english(
-    catalog, detected, last, picked
-):
-    assert pick_buyer_language(catalog, detected, last) == picked
+MIN_WORDS_TO_TELL = 8  # a shorter paragraph (a greeting, a sign-off) does not say its language
+ENV = make_environment()
 
 
-def test_a_message_language_matches_a_regional_code(catalog):
-    catalog.languages["pt_BR"] = catalog.languages["fr"]  # a seller's pt_BR folder
-    assert match_language(catalog, "pt") == "pt_BR"
-    assert match_language(catalog, "es-ES") == "es"
-    assert match_language(catalog, "de") is None
+@pytest.mark.parametrize("code", BUYER_LANGUAGES)
+def test_every_scenario_has_a_reply_in_the_language(code: str) -> None:
+    lacking = [s.id for s in CATALOG if code not in s.replies]
+    assert lacking == []
 
 
-def test_a_scenario_is_shown_in_the_chosen_language_else_in_english(catalog):
-    delay, not_received = catalog.get("shipping-delay"), catalog.get("not-received")
-    shown = shown_languages(delay, "fr")
-    assert (shown.buyer, shown.seller, shown.missing, shown.codes) == (
-        "fr",
-        "zh",
-        False,
-        ("fr", "zh"),
-    )
-    shown = shown_languages(not_received, "fr")
-    assert (shown.chosen, shown.buyer, shown.missing, shown.codes) == (
-        "fr",
-        "en",
-        True,
-        ("en", "zh"),
+def _logic(source: str) -> tuple[set[tuple[str, str]], set[str | None], set[str]]:
+    tree = ENV.parse(source)
+    return (
+        set(choice_comparisons(tree)),
+        set(partials_used(tree)),
+        set(meta.find_undeclared_variables(tree)),
     )
 
 
-def test_only_the_shown_languages_are_rendered_and_checked(catalog, tmp_path):
-    workspace = Workspace(tmp_path / "data", [SHIPPED, *catalog_folders(tmp_path)], cached=False)
-    scenario = workspace.catalog.get("shipping-delay")
-    shown = shown_languages(scenario, "es")
-    composed = workspace.compose(scenario, scenario.examples(), languages=shown.codes)
-    assert list(composed.result.drafts) == ["es", "zh"]
-    assert {c.language for c in composed.checks} <= {None, "es", "zh"}
-    edited = composed.with_edits({"es": composed.result.drafts["es"].body + " 谢谢"})
-    found = [c for c in edited.checks if c.code == "cjk-in-english"]
-    assert [c.language for c in found] == ["es"]
+@pytest.mark.parametrize("scenario_id", SCENARIOS)
+def test_every_language_keeps_the_english_logic(scenario_id: str) -> None:
+    """The same options tested, the same partials and the same fields used as the English
+    (the buyer languages are translated from it; the Chinese was written beside it)."""
+    scenario = CATALOG.get(scenario_id)
+    english = scenario.replies["en"]
+    fields = {f.name for f in scenario.fields}
+    for code, reply in scenario.replies.items():
+        if code in ("en", "zh"):
+            continue
+        for part in ("body", "subject"):
+            theirs, ours = getattr(english, part), getattr(reply, part)
+            assert (theirs is None) == (ours is None), (code, part)
+            if theirs is None or ours is None:
+                continue
+            choices, partials, names = _logic(theirs)
+            own_choices, own_partials, own_names = _logic(ours)
+            assert own_choices == choices, (code, part)
+            assert own_partials == partials, (code, part)
+            assert own_names & fields == names & fields, (code, part)
 
 
-def catalog_folders(tmp_path: Path) -> list[Path]:
-    return [tmp_path / "languages-fixture"]
+def _masked(text: str, values: dict[str, object]) -> str:
+    for value in sorted((v for v in values.values() if isinstance(v, str)), key=len, reverse=True):
+        if len(value) > 1:
+            text = text.replace(value, " ")
+    return text
+
+
+@pytest.mark.parametrize("scenario_id", SCENARIOS)
+def test_every_variant_reads_as_its_own_language(scenario_id: str) -> None:
+    scenario = CATALOG.get(scenario_id)
+    for reply_format, platform in COMBINATIONS:
+        for label, values in variants(scenario):
+            result = RENDERER.render_draft(
+                scenario, values, reply_format=reply_format, platform=platform, today=TODAY
+            )
+            english = result.drafts["en"]
+            where = f"{scenario_id} ({label}, {reply_format}, {platform})"
+            own_words = [v for v in values.values() if isinstance(v, str)]
+            for code, draft in result.drafts.items():
+                assert draft.error is None, f"{where} [{code}]: {draft.error}"
+                # A marker shows for the same fields as in English: none where values are given.
+                assert len(draft.markers) == len(english.markers), f"{where} [{code}]"
+                language = CATALOG.languages[code]
+                for text in (draft.subject or "", draft.body):
+                    found = list(wrong_script(text, code, language.script, "body", own_words))
+                    assert found == [], f"{where} [{code}]: {found[0].message['en']}"
+                for paragraph in draft.body.split("\n\n"):
+                    plain = _masked(paragraph, values)
+                    if len(plain.split()) < MIN_WORDS_TO_TELL:
+                        continue
+                    detected = detect_language(plain)
+                    assert detected in (code, UNKNOWN), (
+                        f"{where} [{code}] reads as {detected}: {paragraph!r}"
+                    )
