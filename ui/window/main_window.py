@@ -328,8 +328,8 @@ class MainWindow(QMainWindow):
 
     def _align_subjects(self) -> None:
         # The two bodies start at the same line, so the eye can compare them line by line.
-        if not self.isVisible():
-            return  # widths are only real once laid out; showEvent comes back here
+        if not (self.isVisible() and self.previews):
+            return  # widths are only real once laid out (showEvent comes back), panes populated
         from ui.panes.preview import align_panes
 
         align_panes(list(self.previews.values()))
