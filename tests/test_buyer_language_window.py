@@ -106,6 +106,9 @@ def test_a_language_picked_by_hand_is_copied_kept_in_the_history_and_after_a_res
     assert win.controller.buyer_language == "fr"
     copy = child(win, QPushButton, "copyFrButton")
     assert copy.text() == "Copy French"
+    action = win.findChild(type(win.copy_both_action), "copyFrAction")
+    assert action is win.copy_actions["fr"] and action.text() == "Copy French"
+    assert "Ctrl+Return" in [k.toString() for k in action.shortcuts()]
     copy.click()
     assert QGuiApplication.clipboard().text() == preview(win, "fr")
     assert "Copied the French reply" in win.statusBar().currentMessage()
