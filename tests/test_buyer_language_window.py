@@ -214,3 +214,13 @@ def test_the_chinese_interface_names_the_languages_in_chinese(win, qtbot):
     win.choose_scenario("unpaid-reminder")  # no Spanish in the fixture
     notice = child(win.buyer_preview, QLabel, "languageNotice").text()
     assert "西班牙语" in notice and "英语" in notice
+
+
+def test_a_message_switching_the_language_says_an_edit_is_kept(win, qtbot):
+    body = child(win, QPlainTextEdit, "previewEn")
+    body.moveCursor(body.textCursor().MoveOperation.End)
+    body.insertPlainText(" Thanks!")
+    paste_message(win, qtbot, SPANISH_MESSAGE)
+    message = win.statusBar().currentMessage()
+    assert "wrote Spanish" in message and "Your edited English reply is kept" in message
+    assert win.controller.edits["en"].endswith(" Thanks!")

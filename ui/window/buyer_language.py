@@ -48,6 +48,7 @@ class BuyerLanguageUi:
             self.picker.addItem(code, code)
         self.picker.activated.connect(lambda index: self.choose(self.codes[index]))
         self._detected: str | None = None  # the language of the message read last
+        self.kept = ""  # what the last choice said about an edit it kept
         self.shown: ShownLanguages | None = None
         self.controller.set_buyer_language(
             pick_buyer_language(self.catalog, None, self.settings.buyer_language)
@@ -82,9 +83,11 @@ class BuyerLanguageUi:
             return False
         self.settings.buyer_language = code
         after = self.controller.shown
+        self.kept = ""
         if previous in self.controller.edits and after is not None and after.buyer != previous:
             text = _("Your edited {language} reply is kept: pick {language} again to see it.")
-            self.window.statusBar().showMessage(text.format(language=self.name(previous)), 10000)
+            self.kept = text.format(language=self.name(previous))
+            self.window.statusBar().showMessage(self.kept, 10000)
         return True
 
     def from_message(self, found: Triage | None) -> None:
@@ -102,7 +105,8 @@ class BuyerLanguageUi:
         if code is not None:
             if code != self.controller.buyer_language and self.choose(code):
                 text = _("The buyer wrote {language}: the reply is in {language}.")
-                self.window.statusBar().showMessage(text.format(language=self.name(code)), 8000)
+                told = f"{text.format(language=self.name(code))} {self.kept}".strip()
+                self.window.statusBar().showMessage(told, 10000)
             return
         from composer.triage import LANGUAGE_NAMES, UNKNOWN
 
