@@ -39,6 +39,8 @@ WORDING = {
     "shipping-confirmation",
     "thank-you-only",
     "too-long",
+    "placeholder",
+    "wrong-script",
 }
 
 # "Tú" and "vosotros" forms: the Spanish replies say "usted" to every buyer.
@@ -228,7 +230,7 @@ def test_no_shipped_spanish_reply_is_flagged_where_the_english_is_not(scenario_i
 def test_the_spanish_phrase_lists_have_the_english_codes():
     for code in ("off-platform", "review-incentive", "review-conditional", "future-coupon"):
         assert RULES.phrases.entries("es", code), code
-    for code in ("shipping-confirmation", "order-problem", "review-request"):
+    for code in ("shipping-confirmation", "order-problem", "review-request", "placeholder"):
         assert RULES.phrases.entries("es", code), code
     assert not [p for p in RULES.problems if "es" in p]
 
@@ -269,6 +271,8 @@ FORBIDDEN = [
     ("amazon", "notice", "shipping-confirmation", "Su pedido ya se ha enviado."),
     ("amazon", "notice", "shipping-confirmation", "Hemos enviado su paquete hoy mismo."),
     ("amazon", "notice", "shipping-confirmation", "Su compra ya está en camino."),
+    ("generic", "answer", "placeholder", "Un cordial saludo,\n(su nombre)"),
+    ("ebay", "answer", "placeholder", "Su pedido (número de pedido) ya está en camino."),
 ]
 
 
