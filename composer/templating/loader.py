@@ -72,8 +72,10 @@ def load_catalog(folders: Iterable[Path]) -> LoadResult:
                     _merge_catalog(result, source)
                 except Exception as exc:
                     result.problems.append(unexpected(catalog_file, exc))
-                for code in result.catalog.languages:
-                    declared.setdefault(code, (index, catalog_file))
+                own = source.data.get("languages")  # this catalog's own, not a language folder's
+                for code in own if isinstance(own, dict) else ():
+                    if code in result.catalog.languages:
+                        declared.setdefault(code, (index, catalog_file))
         for language_dir in language_folders(folder):
             source = read_source(language_dir / LANGUAGE_FILE, result.problems)
             if source is None:
