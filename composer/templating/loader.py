@@ -210,6 +210,15 @@ def _read(path: Path, problems: list[TemplateProblem]) -> SourceFile | None:
 # --- catalog.toml -------------------------------------------------------------------------
 
 
+def _untranslated_note(spec: Mapping[str, Any], code: str) -> str:
+    """A language's marker for a note written in another language; it must show the note."""
+    key = ("languages", code, "untranslated_note")
+    marker = string_at(spec, key, default=Language.untranslated_note)
+    if "{note}" not in marker:
+        raise InvalidError(key, "untranslated_note must contain {note}, where the note goes")
+    return marker
+
+
 def _merge_catalog(result: LoadResult, source: SourceFile) -> None:
     catalog = result.catalog
     data = source.data
@@ -230,6 +239,7 @@ def _merge_catalog(result: LoadResult, source: SourceFile) -> None:
                 money_style=string_at(spec, ("languages", code, "money_style"), default="standard"),
                 yes=string_at(spec, ("languages", code, "yes"), default="yes"),
                 no=string_at(spec, ("languages", code, "no"), default="no"),
+                untranslated_note=_untranslated_note(spec, code),
             )
         categories = table_at(data, ("categories",))
         for cid in categories:

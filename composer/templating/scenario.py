@@ -24,7 +24,8 @@ class Language:
     """A reply language: its code in the files, its Babel locale and how it names itself.
 
     ``money_style`` is Babel's currency format type: ``standard`` gives ``$13.00``,
-    ``name`` gives ``13.00美元``.
+    ``name`` gives ``13.00美元``. ``untranslated_note`` is how a reply in this language shows
+    the seller's note written only in another language: ``{note}`` stands for that text.
     """
 
     code: str
@@ -33,6 +34,7 @@ class Language:
     money_style: str = "standard"
     yes: str = "yes"
     no: str = "no"
+    untranslated_note: str = "[Translate: {note}]"
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QResizeEvent,
+    QShowEvent,
     QSyntaxHighlighter,
     QTextCharFormat,
     QTextCursor,
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -127,6 +130,42 @@ def language_suffix(code: str) -> str:
     return code[:1].upper() + code[1:]
 
 
+class SubjectLabel(QLabel):
+    """The subject on one line, its unfilled fields marked; elided at the pane's width with the
+    whole subject as tooltip (Qt would break a Chinese subject between any two characters)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plain = ""
+        self.markers: tuple[str, ...] = ()
+        self.setTextFormat(Qt.TextFormat.RichText)  # to mark unfilled fields
+        self.setWordWrap(False)
+        # Its width comes from the pane, never the other way round.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def set_subject(self, plain: str, markers: Sequence[str]) -> None:
+        if (plain, tuple(markers)) != (self.plain, self.markers) or not self.text():
+            self.plain, self.markers = plain, tuple(markers)
+            self._lay_out()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._lay_out()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        shown = self.plain
+        if self.isVisible():  # a width is only real once laid out; resizeEvent comes back
+            width = max(1, self.contentsRect().width())
+            shown = self.fontMetrics().elidedText(shown, Qt.TextElideMode.ElideRight, width)
+        self.setToolTip(self.plain if shown != self.plain else "")
+        self.setText(marked_html(shown, self.markers))
+
+
 class PreviewPane(QWidget):
     """One language's reply: a heading, the subject line and the body the seller may edit."""
 
@@ -143,11 +182,9 @@ class PreviewPane(QWidget):
         font = self.heading.font()
         font.setBold(True)
         self.heading.setFont(font)
-        self.subject = QLabel(self)
+        self.subject = SubjectLabel(self)
         self.subject.setObjectName(f"subject{suffix}")
-        self.subject.setWordWrap(True)
         self.subject.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.subject.setTextFormat(Qt.TextFormat.RichText)  # to mark unfilled fields
         self.subject.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.copy_subject = QToolButton(self)
         self.copy_subject.setObjectName(f"copySubject{suffix}Button")
@@ -176,6 +213,14 @@ class PreviewPane(QWidget):
         self._notice = QWidget(self)
         self._notice.setLayout(notice_row)
         self._notice.setVisible(False)
+        # The notice's slot: as high in every pane as in the highest (align_panes), so an
+        # edited pane's body starts on the same line as the other's.
+        self._notice_slot = QWidget(self)
+        slot = QVBoxLayout(self._notice_slot)
+        slot.setContentsMargins(0, 0, 0, 0)
+        slot.addWidget(self._notice)
+        slot.addStretch(1)
+        self._notice_slot.setVisible(False)
         self._subject_height_key: tuple[str, int, str] | None = None
         self._subject_height = 0
 
@@ -191,7 +236,7 @@ class PreviewPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
         layout.addWidget(self._subject_row)
-        layout.addWidget(self._notice)
+        layout.addWidget(self._notice_slot)
         layout.addWidget(self.body, 1)
         self._draft: Draft | None = None
         self.retranslate()
@@ -222,7 +267,8 @@ class PreviewPane(QWidget):
         """Repaint the markers after a theme change."""
         self.highlighter.update_colors()
         if self._draft is not None:
-            self.subject.setText(marked_html(self._draft.subject or "", self._draft.markers))
+            self.subject.setText("")  # the same subject, painted again in the new colours
+            self.subject.set_subject(self._draft.subject or "", self._draft.markers)
 
     def show_draft(self, draft: Draft | None, form_text: str | None = None) -> None:
         """Show ``draft`` keeping the reader's scroll position; None clears the pane.
@@ -245,9 +291,7 @@ class PreviewPane(QWidget):
             return
         self._form_text = draft.body if form_text is None else form_text
         self._subject_row.setVisible(draft.subject is not None)
-        subject = marked_html(draft.subject or "", draft.markers)
-        if subject != self.subject.text():
-            self.subject.setText(subject)
+        self.subject.set_subject(draft.subject or "", draft.markers)
         text = draft.body
         if draft.error:
             text = _(
@@ -289,8 +333,9 @@ class PreviewPane(QWidget):
         """Select characters ``start``-``end`` (Python string indices) of the subject or body,
         to show the seller where a check found a problem."""
         if part == "subject":
-            text = self.subject.text()
+            text = self.subject.text()  # as shown: elided if it is too long for the pane
             plain = QTextDocumentFragment.fromHtml(text).toPlainText() if text else ""
+            start, end = min(start, len(plain)), min(end, len(plain))
             first, last = _utf16(plain, start), _utf16(plain, end)
             self.subject.setSelection(first, last - first)
             return
@@ -301,19 +346,56 @@ class PreviewPane(QWidget):
         self.body.setTextCursor(cursor)
         self.body.ensureCursorVisible()
 
+    def replace_span(self, start: int, end: int, text: str) -> None:
+        """Write ``text`` over characters ``start``-``end`` of the body (a check's fix), as one
+        step Ctrl+Z undoes; it is the seller's edit like any other."""
+        body = self.body_text()
+        cursor = QTextCursor(self.body.document())
+        cursor.beginEditBlock()
+        cursor.setPosition(_utf16(body, start))
+        cursor.setPosition(_utf16(body, end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(text)
+        cursor.endEditBlock()
+
     def selected_text(self) -> str:
         """What is selected in the body (the selection a check made, for one)."""
         return self.body.textCursor().selectedText()
 
     def subject_height(self) -> int:
-        """The height the subject needs at the pane's current width (remembered: laying out
+        """The height of the subject's one line (0 without a subject; remembered: laying out
         rich text costs more than the rest of a keystroke)."""
+        if self._draft is None or self._draft.subject is None:
+            return 0
         key = (self.subject.text(), self.subject.width(), self.subject.font().key())
         if key != self._subject_height_key:
             self._subject_height_key = key
-            self._subject_height = max(self.subject.heightForWidth(self.subject.width()), 0)
+            self._subject_height = max(self.subject.sizeHint().height(), 0)
         return self._subject_height
 
     def align_subject(self, height: int) -> None:
         """Give the subject ``height``, so every pane's body starts at the same line."""
         self.subject.setMinimumHeight(height)
+
+    def notice_height(self) -> int:
+        """The height the edited notice needs at the pane's width (0 when not edited)."""
+        if not self.edited:
+            return 0
+        width = max(1, self.width())
+        notice = self._notice.layout()
+        hint = notice.heightForWidth(width) if notice is not None else -1
+        return max(hint, self._notice.sizeHint().height())
+
+    def reserve_notice(self, height: int) -> None:
+        """Keep ``height`` for the notice (0: none), edited or not."""
+        self._notice_slot.setFixedHeight(height)
+        self._notice_slot.setVisible(height > 0)
+
+
+def align_panes(panes: Sequence[PreviewPane]) -> None:
+    """Every pane's body starts at the same line: the subjects (a Chinese one is shorter and
+    its glyphs taller) and the edited notices (one pane may be edited) take one height."""
+    subject = max((pane.subject_height() for pane in panes), default=0)
+    notice = max((pane.notice_height() for pane in panes), default=0)
+    for pane in panes:
+        pane.align_subject(subject)
+        pane.reserve_notice(notice)

@@ -14,6 +14,7 @@ from ui import i18n
 from ui.i18n import N_, _
 
 if TYPE_CHECKING:
+    from composer.judgement.findings import Check
     from composer.judgement.remedies import Option
     from ui.dialogs.advisor import AdvisorDialog
     from ui.window.draft_controller import DraftController
@@ -280,6 +281,16 @@ class WindowBehaviour:
             return
         QGuiApplication.clipboard().setText(draft.subject)
         self.window.statusBar().showMessage(_("Copied the subject line."), 5000)
+
+    def fix_check(self, check: Check) -> None:
+        """Write a finding's fix (the form's new value) into the edited reply it concerns."""
+        pane = self.window.previews.get(check.language or "")
+        if pane is None or check.fix is None or not pane.edited:
+            return
+        pane.replace_span(check.start, check.end, check.fix)
+        self.window.statusBar().showMessage(
+            _("Wrote “{text}” into your edited reply.").format(text=check.fix), 5000
+        )
 
     def confirm_copy(self, message: str) -> None:
         missing = self.controller.result.missing if self.controller.result else []

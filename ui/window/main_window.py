@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from ui.panes.picker import ScenarioPicker
     from ui.panes.preview import PreviewPane
     from ui.window.draft_controller import DraftController
+    from ui.window.preview_fit import PreviewFit
     from ui.window.seller_data import SellerDataUi
     from ui.window.settings import WindowSettings
     from ui.window.title_label import TitleLabel
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
     problems_banner: QLabel
     preview_splitter: QSplitter
     right_splitter: QSplitter
+    preview_fit: PreviewFit
     main_splitter: QSplitter
     left_splitter: QSplitter
     find_action: QAction
@@ -111,6 +113,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.ui_language = i18n.content_language()
         self.populated = False
+        self._splitters_due = False  # the splitters' saved sizes, restored once shown
         self.seller_data: SellerDataUi | None = None  # once the seller's stores are open
         self.previews: dict[str, PreviewPane] = {}
         self.setObjectName("mainWindow")
@@ -142,7 +145,7 @@ class MainWindow(QMainWindow):
         problems = controller.workspace.problems
         self.picker = ScenarioPicker(catalog, self.ui_language, self)
         self.buyer_message = BuyerMessagePane(controller.workspace, catalog, self.ui_language, self)
-        self.form = FieldForm(self)
+        self.form = FieldForm(self, catalog.languages)
         self.previews = {code: PreviewPane(lang, self) for code, lang in catalog.languages.items()}
         self.guidance = GuidancePanel(self)
         self._problems = [p for p in problems if p.severity == "error"]
@@ -165,14 +168,14 @@ class MainWindow(QMainWindow):
             pane.textEdited.connect(self.controller.edit)
         self.checks_panel.checkActivated.connect(self.show_check)
         self.checks_panel.platformChosen.connect(self.behaviour.choose_platform)
-        self._restore_state()
         central, layout = self.centralWidget(), self.layout()
-        if self.isVisible() and central is not None and layout is not None:
-            # On screen already (the app paints the frame first): Qt would show the new panes
-            # and lay them out on a later turn; do it now, so the first draft is measured at
-            # its real width (see _align_subjects).
-            central.show()
+        if central is not None and layout is not None:
+            # Lay the panes out now (Qt would on a later turn): the first draft is measured, and
+            # the splitters' saved sizes are restored, at their real width.
+            if self.isVisible():
+                central.show()
             layout.activate()
+        self._restore_state()
 
     # --- building -----------------------------------------------------------------------------
 
@@ -207,7 +210,6 @@ class MainWindow(QMainWindow):
         self.advise_button.setText(_("Advise…"))
         self.advise_button.setToolTip(_("Which remedy to offer, and what each costs you"))
         self.guidance_heading.setText(_("How to handle it"))
-        self._name_copy_buttons()
         self.copy_both_button.setText(_("Copy both"))
         self.copy_both_button.setToolTip(_("Copy every language's reply, one after the other"))
         if self._problems:
@@ -303,15 +305,6 @@ class MainWindow(QMainWindow):
         self.guidance.show_scenario(scenario, self.catalog.languages, self.ui_language)
         self.advise_button.setVisible(scenario.advisor is not None)
 
-    def _name_copy_buttons(self) -> None:
-        for code, button in self.copy_buttons.items():
-            language = self.catalog.languages[code]
-            name = i18n.language_name(language.locale, language.name)
-            button.setText(_("Copy {language}").format(language=name))
-            button.setToolTip(_("Copy the {language} reply as plain text").format(language=name))
-        for code, action in self.copy_actions.items():
-            action.setText(self.copy_buttons[code].text())
-
     def _show_result(self, result: RenderResult) -> None:
         form = self.controller.template_result
         for code, pane in self.previews.items():
@@ -320,13 +313,11 @@ class MainWindow(QMainWindow):
         self._align_subjects()
 
     def _align_subjects(self) -> None:
-        # A Chinese subject is shorter and its glyphs taller: without this the two bodies
-        # start at different heights and the eye loses the line-by-line comparison.
         if not self.isVisible():
             return  # widths are only real once laid out; showEvent comes back here
-        height = max((pane.subject_height() for pane in self.previews.values()), default=0)
-        for pane in self.previews.values():
-            pane.align_subject(height)
+        from ui.panes.preview import align_panes
+
+        align_panes(list(self.previews.values()))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -334,6 +325,7 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self._restore_splitters()
         self._align_subjects()
 
     def _show_checks(self, _checks: object = None) -> None:
@@ -374,6 +366,13 @@ class MainWindow(QMainWindow):
         reply_format = saved if saved in REPLY_FORMATS else next(iter(REPLY_FORMATS))
         self.controller.set_format(reply_format)
         self.show_format(reply_format)
+        self._splitters_due = True  # restored once the panes have their real widths
+        self._restore_splitters()
+
+    def _restore_splitters(self) -> None:
+        if not (self.isVisible() and self._splitters_due):
+            return
+        self._splitters_due = False
         for name, splitter in self._splitters().items():
             state = self.settings.splitter(name)
             if state is not None:
