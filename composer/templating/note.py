@@ -88,8 +88,15 @@ class ShownNote:
         return bool(self.text)
 
 
-def with_note(body: str, note: ShownNote) -> str:
-    """``body`` with the note at its end when the template did not place it."""
+UNSIGNED_KINDS = ("review-reply",)  # message kinds without a sign-off (a public reply)
+
+
+def with_note(body: str, note: ShownNote, kind: str = "answer") -> str:
+    """``body`` with the note where the template did not place it: before the last paragraph
+    (the sign-off a template wrote itself), or at the end of a reply of a kind that signs off
+    nowhere (``UNSIGNED_KINDS``)."""
     if not note or note.printed:
         return body
-    return f"{body.rstrip()}\n\n{note.text}" if body.strip() else note.text
+    paragraphs = body.strip().split("\n\n") if body.strip() else []
+    at = len(paragraphs) if kind in UNSIGNED_KINDS else max(len(paragraphs) - 1, 0)
+    return "\n\n".join([*paragraphs[:at], note.text, *paragraphs[at:]])

@@ -155,7 +155,7 @@ class Renderer:
                 context[NOTE_NAME] = note
                 with limits.bounded():
                     body = self._template(scenario, code, "body", reply.body).render(context)
-                body = with_note(body, note)
+                body = with_note(body, note, scenario.kind)
                 subject = None
                 if reply.subject is not None and reply_format in SUBJECT_FORMATS:
                     with limits.bounded():
