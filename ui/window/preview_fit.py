@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from ui.window.main_window import MainWindow
 
 SLACK_LINES = 4  # room under the longer reply to add a sentence without scrolling
-LEAST_SHARE = 0.5  # of the column's height: the previews never get less than this
+LEAST_SHARE = 0.35  # of the column's height: the previews never get less than this
 MOST_SHARE = 0.75  # ...nor more, so the advice keeps a few lines
 
 
