@@ -98,6 +98,9 @@ def main() -> int:
         for note in args.note:
             code, _, text = note.partition(":")
             window.form.notes[code].setText(text)
+        if args.note:  # the note's boxes are at the form's end: scroll down to them
+            last = list(window.form.notes.values())[-1]
+            QTimer.singleShot(300, lambda: window.form_scroll.ensureWidgetVisible(last))
         if args.snippet_into:
             insert_sample_snippet(window, args.snippet_into)
         if args.then_field:

@@ -78,7 +78,7 @@ def test_a_note_in_english_only_is_marked_in_the_chinese_reply_and_checked(win, 
     assert "Chinese: Your note is in another language only: translate it under “Your note”" in lines
     win.behaviour.set_interface_language("zh_CN")
     assert "中文: 您的附言只有另一种语言：请在“您的附言”中填写这种语言的译文" in checks_text(win)
-    assert child(win, QLabel, "noteHeading").text() == "您的附言（可选，放在落款之前）"
+    assert child(win, QLabel, "noteHeading").text() == "您的附言（可选）"
 
 
 def test_the_note_is_kept_per_scenario_and_in_the_history(win, qtbot, monkeypatch, data_dir):

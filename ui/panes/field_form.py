@@ -75,7 +75,7 @@ class FieldForm(QWidget):
         """The note's rows: a heading, then one line per reply language (``note_en``...)."""
         if not self.languages:
             return
-        heading = QLabel(_("Your note (optional, before the sign-off)"), self)
+        heading = QLabel(_("Your note (optional)"), self)
         heading.setObjectName("noteHeading")
         heading.setContentsMargins(0, 10, 0, 0)
         heading.setWordWrap(True)

@@ -313,7 +313,7 @@ class MainWindow(QMainWindow):
         self._align_subjects()
 
     def _align_subjects(self) -> None:
-        if not self.isVisible():
+        if not (self.isVisible() and self.previews):
             return  # widths are only real once laid out; showEvent comes back here
         from ui.panes.preview import align_panes
 
