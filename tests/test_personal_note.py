@@ -211,3 +211,18 @@ def test_an_unchanged_or_unshown_value_is_not_stale():
     assert not stale_values(
         scenario, base, now, CATALOG.languages["en"], text, CATALOG.languages, today
     )
+
+
+def test_a_date_is_found_in_whichever_style_the_reply_wrote_it():
+    scenario = CATALOG.get("shipping-delay")
+    (field,) = [f for f in scenario.fields if f.type.value == "date"][:1]
+    today = dt.date(2026, 11, 30)
+    base = {**scenario.examples(), field.name: dt.date(2026, 12, 3)}
+    now = {**base, field.name: dt.date(2026, 12, 10)}
+    en = CATALOG.languages["en"]
+    text = "It left on December 3, 2026. Since December 3 it has not moved."
+    found = stale_values(scenario, base, now, en, text, CATALOG.languages, today)
+    assert [(text[c.start : c.end], c.fix) for c in found] == [
+        ("December 3, 2026", "December 10, 2026"),  # |date("long")
+        ("December 3", "December 10"),  # the chat style, this year
+    ]

@@ -13,8 +13,8 @@ import re
 from collections.abc import Iterator, Mapping
 
 from composer.judgement.findings import MAX_PER_KIND, Check
-from composer.templating.fields import FieldType, Value
-from composer.templating.formatting import format_value
+from composer.templating.fields import Field, FieldType, Value
+from composer.templating.formatting import DATE_STYLES, format_day, format_value
 from composer.templating.note import NOTE_PREFIX, ShownNote, note_texts
 from composer.templating.printed_values import marker
 from composer.templating.scenario import Language, Scenario
@@ -63,21 +63,40 @@ def _stale(
         before, now = base.get(field.name), values.get(field.name)
         if field.type is FieldType.YES_NO or before == now or field.is_empty(before):
             continue
-        old = format_value(field, before, language, today)
-        new = (
-            marker(field, language)
-            if field.is_empty(now)
-            else format_value(field, now, language, today)
-        )
         names = {"en": field.label("en"), "zh": field.label("zh")}
-        for check in _shown(text, old, new, names, language.code):
-            yield field.name, check
+        taken: list[tuple[int, int]] = []  # a date's longer style first: "March 27, 2026"
+        for old, new in _written(field, before, now, language, today):
+            for check in _shown(text, old, new, names, language.code):
+                if not any(a < check.end and check.start < b for a, b in taken):
+                    taken.append((check.start, check.end))
+                    yield field.name, check
     old_note = ShownNote(language, note_texts(base), languages).text
     new_note = ShownNote(language, note_texts(values), languages).text
     if old_note and old_note != new_note:
         names = {"en": "Your note", "zh": "您的附言"}
         for check in _shown(text, old_note, new_note, names, language.code):
             yield f"{NOTE_PREFIX}{language.code}", check
+
+
+def _written(
+    field: Field, before: Value, now: Value, language: Language, today: dt.date | None
+) -> list[tuple[str, str]]:
+    """How a reply may show the old value, each with the new one written the same way: a date
+    in each of its styles (a template picks one with ``|date("long")``), longest first."""
+    gone = marker(field, language) if field.is_empty(now) else None
+    if isinstance(before, dt.date) and (gone or isinstance(now, dt.date)):
+        pairs = {
+            format_day(before, language.locale, style, today): gone
+            or format_day(now, language.locale, style, today)
+            for style in DATE_STYLES
+        }
+        return sorted(pairs.items(), key=lambda pair: -len(pair[0]))
+    return [
+        (
+            format_value(field, before, language, today),
+            gone or format_value(field, now, language, today),
+        )
+    ]
 
 
 def _shown(text: str, old: str, new: str, names: Mapping[str, str], code: str) -> Iterator[Check]:
