@@ -66,6 +66,19 @@ def main() -> int:
         metavar="CODE",
         help="pick the buyer's language in the picker (es, fr...) before anything else",
     )
+    parser.add_argument(
+        "--note",
+        action="append",
+        default=[],
+        metavar="CODE:TEXT",
+        help="type TEXT as your note in the CODE language (repeatable: en:…, zh:…)",
+    )
+    parser.add_argument(
+        "--snippet-into",
+        default="",
+        metavar="CODE",
+        help="insert a sample snippet into the CODE preview, before its sign-off",
+    )
     args = parser.parse_args()
 
     app = QApplication(sys.argv[:1])  # Qt would take --platform for its own option
@@ -99,6 +112,14 @@ def main() -> int:
             body = window.previews[code].body
             body.moveCursor(QTextCursor.MoveOperation.End)
             body.insertPlainText(text)
+        for note in args.note:
+            code, _, text = note.partition(":")
+            window.form.notes[code].setText(text)
+        if args.note:  # the note's boxes are at the form's end: scroll down to them
+            last = list(window.form.notes.values())[-1]
+            QTimer.singleShot(300, lambda: window.form_scroll.ensureWidgetVisible(last))
+        if args.snippet_into:
+            insert_sample_snippet(window, args.snippet_into)
         if args.then_field:
             name, _, value = args.then_field.partition("=")
             window.controller.set_value(name, value)
@@ -120,6 +141,27 @@ def main() -> int:
         QTimer.singleShot(800, shoot)
         app.exec()
     return 0
+
+
+def insert_sample_snippet(window: object, code: str) -> None:
+    """Save a sample snippet, find it by its key and insert it into the ``code`` preview at the
+    start of the reply's last line (its sign-off), as a seller would."""
+    from composer.storage.snippets import Snippet
+
+    panel = window.seller_data.panel  # type: ignore[attr-defined]
+    texts = {"en": "Thank you for shopping with us again.", "zh": "感谢您再次光临本店。"}
+    panel.workspace.save_snippet(Snippet("thanks", "Thanks for coming back", texts))
+    panel.refresh()
+    panel.search.setText("thanks")
+    body = window.previews[code].body  # type: ignore[attr-defined]
+    body.moveCursor(QTextCursor.MoveOperation.End)
+    body.moveCursor(QTextCursor.MoveOperation.StartOfBlock)
+    body.moveCursor(QTextCursor.MoveOperation.PreviousBlock)
+    body.moveCursor(QTextCursor.MoveOperation.PreviousBlock)
+    body.moveCursor(QTextCursor.MoveOperation.EndOfBlock)
+    body.insertPlainText("\n\n")  # a new paragraph before the sign-off, then the snippet
+    panel.set_target(body)
+    panel.insert()
 
 
 if __name__ == "__main__":

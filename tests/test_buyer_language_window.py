@@ -187,7 +187,7 @@ def test_checks_run_on_the_shown_languages(win, qtbot):
     assert {c.language for c in win.controller.checks} <= {None, "es", "zh"}
     found = [c for c in win.controller.checks if c.code == "wrong-script"]
     assert [c.language for c in found] == ["es"]
-    win.show_check(found[0])
+    win.behaviour.show_check(found[0])
     assert win.previews["es"].selected_text() == "谢谢"
 
 

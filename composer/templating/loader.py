@@ -24,6 +24,7 @@ from composer.templating.language_folder import (
     language_folders,
     merge_language,
     script_at,
+    untranslated_note_at,
 )
 from composer.templating.partials import check_partial, merge_partials
 from composer.templating.scenario import (
@@ -231,6 +232,9 @@ def _merge_catalog(result: LoadResult, source: SourceFile) -> None:
                 no=string_at(spec, ("languages", code, "no"), default="no"),
                 names=texts_at(table_at(spec, ("languages", code, "names")), ("languages", code)),
                 script=script_at(spec, ("languages", code, "script")),
+                untranslated_note=untranslated_note_at(
+                    spec, ("languages", code, "untranslated_note")
+                ),
             )
         categories = table_at(data, ("categories",))
         for cid in categories:

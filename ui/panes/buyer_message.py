@@ -54,6 +54,7 @@ class BuyerMessagePane(QWidget):
         self.box = QPlainTextEdit(self)
         self.box.setObjectName("buyerMessageText")
         self.box.setTabChangesFocus(True)  # Tab goes on to the suggestions
+        self.box.setProperty("snippetTarget", False)  # the buyer's words, not the reply
         line = self.box.fontMetrics().lineSpacing()
         self.box.setMinimumHeight(2 * line + 12)
         self.box.setFixedHeight(BOX_LINES * line + 12)

@@ -14,6 +14,7 @@ from ui import i18n
 from ui.i18n import N_, _
 
 if TYPE_CHECKING:
+    from composer.judgement.findings import Check
     from composer.judgement.remedies import Option
     from ui.dialogs.advisor import AdvisorDialog
     from ui.window.draft_controller import DraftController
@@ -212,6 +213,18 @@ class WindowBehaviour:
         self._accepted_errors |= keys
         return True
 
+    def show_check(self, check: Check) -> None:
+        """Show where a finding is: select its span in the preview; focus an unfilled field."""
+        from PySide6.QtCore import Qt
+
+        pane = self.window.previews.get(check.language or "")
+        if pane is not None and check.end > check.start:
+            pane.select_span(check.part, check.start, check.end)
+        if check.field:
+            self.window.form.focus_field(check.field)
+        elif pane is not None:
+            pane.body.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def restore_choices(self) -> None:
         """The platform and the reply format saved last (their defaults when unknown)."""
         from composer.judgement.rules import DEFAULT_PLATFORM
@@ -303,6 +316,16 @@ class WindowBehaviour:
             return
         QGuiApplication.clipboard().setText(draft.subject)
         self.window.statusBar().showMessage(_("Copied the subject line."), 5000)
+
+    def fix_check(self, check: Check) -> None:
+        """Write a finding's fix (the form's new value) into the edited reply it concerns."""
+        pane = self.window.previews.get(check.language or "")
+        if pane is None or check.fix is None or not pane.edited:
+            return
+        pane.replace_span(check.start, check.end, check.fix)
+        self.window.statusBar().showMessage(
+            _("Wrote “{text}” into your edited reply.").format(text=check.fix), 5000
+        )
 
     def confirm_copy(self, message: str) -> None:
         missing = self.controller.result.missing if self.controller.result else []

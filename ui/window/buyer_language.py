@@ -146,6 +146,7 @@ class BuyerLanguageUi:
         code = pane.language.code
         chinese = window.chinese_preview.language.code
         window.previews = {code: pane, chinese: window.chinese_preview}
+        window.form.show_notes((code, chinese))
         window.copy_buttons = {code: window.buyer_copy_button, chinese: window.chinese_copy_button}
         window.copy_actions = {code: window.buyer_copy_action, chinese: window.chinese_copy_action}
         window.buyer_copy_button.setObjectName(f"copy{language_suffix(code)}Button")

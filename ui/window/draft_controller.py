@@ -53,6 +53,9 @@ class DraftController(QObject):
         self.template: Composed | None = None  # the form's render, without the edits
         # The seller's own text of a reply, by language: it no longer follows the form.
         self.edits: dict[str, str] = {}
+        # The values each edited reply's text is in step with: a value changed since that the
+        # text still shows is checked as stale (composer.judgement.stale).
+        self.edit_bases: dict[str, dict[str, Value]] = {}
         self._checks_due = False
 
     @property
@@ -80,6 +83,7 @@ class DraftController(QObject):
         if scenario is not self.scenario:
             self.scenario = scenario
             self.edits.clear()  # the window asked the seller first (WindowBehaviour)
+            self.edit_bases.clear()
             self.scenarioChanged.emit(scenario)
             self.render()
         return True
@@ -198,18 +202,34 @@ class DraftController(QObject):
         template = self.template_result
         draft = template.drafts.get(code) if template else None
         if text is None or (draft is not None and text == draft.body):
+            self.edit_bases.pop(code, None)
             if self.edits.pop(code, None) is None:
                 return
         elif self.edits.get(code) == text:
             return
         else:
             self.edits[code] = text
+            self._follow_edit(code, text)
         self._announce()
+
+    def _follow_edit(self, code: str, text: str) -> None:
+        """The edited text is in step with the form's current values, except the changed
+        ones whose old text it still shows."""
+        base = self.edit_bases.get(code)
+        language = self.catalog.languages.get(code)
+        if base is None or self.scenario is None or language is None:
+            self.edit_bases[code] = dict(self.values)
+            return
+        from composer.judgement.stale import in_step  # Babel: after the first paint
+
+        self.edit_bases[code] = in_step(
+            self.scenario, base, self.values, language, text, self.catalog.languages
+        )
 
     def _announce(self) -> RenderResult | None:
         if self.template is None:
             return None
-        self.composed = self.template.with_edits(self.edits)
+        self.composed = self.template.with_edits(self.edits, self.edit_bases)
         self.rendered.emit(self.composed.result)
         # The checks follow on the next turn of the event loop: the previews update within
         # the keystroke, and a burst of keystrokes is checked once.

@@ -27,6 +27,7 @@ from ui.i18n import N_, _
 from ui.panes.checks_panel import ChecksPanel
 from ui.panes.preview import language_suffix
 from ui.window.behaviour import REPLY_FORMATS
+from ui.window.preview_fit import PreviewFit
 from ui.window.title_label import TitleLabel
 
 if TYPE_CHECKING:
@@ -65,6 +66,7 @@ def build_layout(window: MainWindow) -> None:
         window.controller.rulebook.platforms, window.ui_language, window
     )
     window.checks = window.checks_panel.list
+    window.checks_panel.fixRequested.connect(window.behaviour.fix_check)
     middle = QWidget(window)
     middle_layout = QVBoxLayout(middle)
     middle_layout.setContentsMargins(6, 0, 6, 0)
@@ -150,6 +152,7 @@ def build_layout(window: MainWindow) -> None:
     window.right_splitter.addWidget(guidance_area)
     window.right_splitter.setStretchFactor(0, 3)
     window.right_splitter.setStretchFactor(1, 1)
+    window.preview_fit = PreviewFit(window)  # no half-empty previews on a tall window
 
     window.main_splitter = QSplitter(Qt.Orientation.Horizontal, window)
     window.main_splitter.setObjectName("mainSplitter")
@@ -312,6 +315,13 @@ def build_actions(window: MainWindow) -> None:
 
 def name_actions(window: MainWindow) -> None:
     """The menus' and actions' texts in the current interface language."""
+    for code, button in window.copy_buttons.items():
+        language = window.catalog.languages[code]
+        name = i18n.language_name(language.locale, language.name)
+        button.setText(_("Copy {language}").format(language=name))
+        button.setToolTip(_("Copy the {language} reply as plain text").format(language=name))
+    for code, action in window.copy_actions.items():
+        action.setText(window.copy_buttons[code].text())
     window.find_action.setText(_("Find scenario"))
     window.back_action.setText(_("Back to the search"))
     window.message_action.setText(_("Buyer's message"))

@@ -39,7 +39,6 @@ if TYPE_CHECKING:
         QSplitter,
     )
 
-    from composer.judgement.findings import Check
     from composer.templating.render import RenderResult
     from composer.templating.scenario import Catalog, Scenario
     from ui.panes.buyer_message import BuyerMessagePane
@@ -50,6 +49,7 @@ if TYPE_CHECKING:
     from ui.panes.preview import PreviewPane
     from ui.window.buyer_language import BuyerLanguageUi
     from ui.window.draft_controller import DraftController
+    from ui.window.preview_fit import PreviewFit
     from ui.window.seller_data import SellerDataUi
     from ui.window.settings import WindowSettings
     from ui.window.title_label import TitleLabel
@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
     problems_banner: QLabel
     preview_splitter: QSplitter
     right_splitter: QSplitter
+    preview_fit: PreviewFit
     main_splitter: QSplitter
     left_splitter: QSplitter
     find_action: QAction
@@ -121,6 +122,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.ui_language = i18n.content_language()
         self.populated = False
+        self._splitters_due = False  # the splitters' saved sizes, restored once shown
         self.seller_data: SellerDataUi | None = None  # once the seller's stores are open
         self.previews: dict[str, PreviewPane] = {}
         self.setObjectName("mainWindow")
@@ -153,7 +155,7 @@ class MainWindow(QMainWindow):
         problems = controller.workspace.problems
         self.picker = ScenarioPicker(catalog, self.ui_language, self)
         self.buyer_message = BuyerMessagePane(controller.workspace, catalog, self.ui_language, self)
-        self.form = FieldForm(self)
+        self.form = FieldForm(self, catalog.languages)
         self.buyer_language = BuyerLanguageUi(self)  # the last used, before anything renders
         buyer = catalog.languages.get(self.controller.buyer_language) or seller_language(catalog)
         self.buyer_preview = PreviewPane(buyer, self)
@@ -183,16 +185,16 @@ class MainWindow(QMainWindow):
         for pane in self.previews.values():
             pane.copySubjectRequested.connect(self.behaviour.copy_subject)
             pane.textEdited.connect(self.controller.edit)
-        self.checks_panel.checkActivated.connect(self.show_check)
+        self.checks_panel.checkActivated.connect(self.behaviour.show_check)
         self.checks_panel.platformChosen.connect(self.behaviour.choose_platform)
-        self._restore_state()
         central, layout = self.centralWidget(), self.layout()
-        if self.isVisible() and central is not None and layout is not None:
-            # On screen already (the app paints the frame first): Qt would show the new panes
-            # and lay them out on a later turn; do it now, so the first draft is measured at
-            # its real width (see _align_subjects).
-            central.show()
+        if central is not None and layout is not None:
+            # Lay the panes out now (Qt would on a later turn): the first draft is measured, and
+            # the splitters' saved sizes are restored, at their real width.
+            if self.isVisible():
+                central.show()
             layout.activate()
+        self._restore_state()
 
     # --- building -----------------------------------------------------------------------------
 
@@ -340,23 +342,12 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self._restore_splitters()
         self._align_subjects()
 
     def _show_checks(self, _checks: object = None) -> None:
         if self.controller.scenario is not None:
             self.checks_panel.show_checks(self.controller.checks, self.catalog.languages)
-
-    def show_check(self, check: Check) -> None:
-        """Show where a finding is: select its span in the preview; focus an unfilled field."""
-        from PySide6.QtCore import Qt
-
-        pane = self.previews.get(check.language or "")
-        if pane is not None and check.end > check.start:
-            pane.select_span(check.part, check.start, check.end)
-        if check.field:
-            self.form.focus_field(check.field)
-        elif pane is not None:
-            pane.body.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- state ------------------------------------------------------------------------------
 
@@ -370,6 +361,13 @@ class MainWindow(QMainWindow):
 
     def _restore_state(self) -> None:
         self.behaviour.restore_choices()
+        self._splitters_due = True  # restored once the panes have their real widths
+        self._restore_splitters()
+
+    def _restore_splitters(self) -> None:
+        if not (self.isVisible() and self._splitters_due):
+            return
+        self._splitters_due = False
         for name, splitter in self._splitters().items():
             state = self.settings.splitter(name)
             if state is not None:

@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # the dialogs are imported when the seller opens them
 from ui.snippets.panel import SnippetPanel
 
 log = logging.getLogger("reply_composer")
-SNIPPET_STRIP_HEIGHT = 150  # pixels, at first; the seller can drag it
+SNIPPET_STRIP_HEIGHT = 100  # pixels, at first; the seller can drag it
 COMPACT_BELOW = 900  # on a screen lower than this, the window starts with the strip at its smallest
 
 
