@@ -202,7 +202,7 @@ def test_a_case_from_message_to_remedy_and_the_charts(window, orders, monkeypatc
     assert "Lost buyers: 1" in charts.buyers_chart.as_text()
     assert "Best buyers: EUR €149.50" in charts.value_chart.as_text()
     rate = charts.dispute_chart.as_text()
-    assert "ebay: last 30 days 25.0 % (1 of 4), last 90 days 12.5 % (1 of 8)" in rate
+    assert "eBay: last 30 days 25.0 % (1 of 4), last 90 days 12.5 % (1 of 8)" in rate
     assert "EUR €12.50" in charts.cost_chart.as_text()
     picture = charts.grab()
     assert not picture.isNull()

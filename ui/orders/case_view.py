@@ -119,6 +119,7 @@ class CaseView(QWidget):
         checks.setSpacing(2)
         for box in self.steps.values():
             checks.addWidget(box)
+        checks.addStretch(1)
         left = QVBoxLayout()
         left.addLayout(self.form)
         left.addLayout(lists, 1)

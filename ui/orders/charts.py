@@ -38,6 +38,7 @@ class BarChart(QWidget):
 
     BAR = 14  # pixels per bar
     GAP = 8  # between categories
+    LONGEST = 360  # the longest bar, in pixels: bars far from their labels are hard to compare
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -117,24 +118,27 @@ class BarChart(QWidget):
             for index, series in enumerate(self.series):
                 painter.fillRect(QRectF(x, y + 3, 10, 10), QColor(colors[index % len(colors)]))
                 painter.setPen(text_color)
-                painter.drawText(QRectF(x + 14, y, width, line), series.name)
+                painter.drawText(
+                    QRectF(x + 14, y - 2, width, line + 4), Qt.AlignmentFlag.AlignVCenter,
+                    series.name,
+                )  # fmt: skip
                 x += 14 + metrics.horizontalAdvance(series.name) + 16
             y += line + 4
         label_width = min(
-            max((metrics.horizontalAdvance(c) for c in self.categories), default=0) + 8,
+            max((metrics.horizontalAdvance(c) for c in self.categories), default=0) + 12,
             width // 3,
         )
         value_width = max(
             (metrics.horizontalAdvance(v) for s in self.series for v in s.labels), default=0
         )
-        bar_space = max(width - label_width - value_width - 12, 20)
+        bar_space = min(max(width - label_width - value_width - 12, 20), self.LONGEST)
         top = max((v for s in self.series for v in s.values), default=0) or 1
         row = max(len(self.series) * self.BAR, line)
         for index, category in enumerate(self.categories):
             painter.setPen(text_color)
-            label = metrics.elidedText(category, Qt.TextElideMode.ElideRight, label_width - 8)
+            label = metrics.elidedText(category, Qt.TextElideMode.ElideRight, label_width - 4)
             painter.drawText(
-                QRectF(0, y, label_width - 8, row),
+                QRectF(0, y, label_width - 4, row),
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                 label,
             )

@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -38,6 +39,8 @@ from ui.orders.case_view import CaseView
 from ui.orders.charts import BarChart, Series
 
 SHOWN = 200  # rows in the search's table: a search narrows it, nobody scrolls 10,000 rows
+PLATFORM_NAMES = {"amazon": "Amazon", "ebay": "eBay", "shopify": "Shopify",
+                  "aliexpress": "AliExpress", "shopee": "Shopee"}  # fmt: skip
 
 
 def tier_title(key: str, language: str) -> str:
@@ -177,7 +180,7 @@ class ChartsView(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         inside = QWidget(self)
-        layout = QVBoxLayout(inside)
+        layout = QGridLayout(inside)  # two charts a row: each is a few short bars
         self.buyers_chart = BarChart(inside)
         self.buyers_chart.setObjectName("chartBuyersPerTier")
         self.value_chart = BarChart(inside)
@@ -186,9 +189,11 @@ class ChartsView(QScrollArea):
         self.dispute_chart.setObjectName("chartDisputeRate")
         self.cost_chart = BarChart(inside)
         self.cost_chart.setObjectName("chartRemedyCost")
-        for chart in (self.buyers_chart, self.value_chart, self.dispute_chart, self.cost_chart):
-            layout.addWidget(chart)
-        layout.addStretch(1)
+        charts = (self.buyers_chart, self.value_chart, self.dispute_chart, self.cost_chart)
+        for index, chart in enumerate(charts):
+            layout.addWidget(chart, index // 2, index % 2, Qt.AlignmentFlag.AlignTop)
+        layout.setRowStretch(2, 1)
+        layout.setHorizontalSpacing(24)
         self.setWidget(inside)
 
     def refresh(self, language: str | None = None) -> None:
@@ -244,7 +249,7 @@ class ChartsView(QScrollArea):
         has_orders = any(r.orders for r in rates)
         self.dispute_chart.set_data(
             _("Dispute rate per platform"),
-            platforms,
+            [PLATFORM_NAMES.get(p, p) for p in platforms],
             series if has_orders else [],
             _("No orders in the last 90 days."),
         )
