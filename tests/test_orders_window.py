@@ -128,7 +128,8 @@ def test_the_buyer_message_names_an_imported_order_and_fills_from_it(window, ord
     window.buyer_message.set_message("Hola, la lámpara llegó rota. Pedido " + MARIA)
     window.buyer_message.read_now()
     button = child(window, QPushButton, "orderFromMessageButton")
-    assert button.isVisibleTo(window) and "Maria Garcia" in button.text()
+    assert button.isVisibleTo(window) and MARIA in button.text()
+    assert "Maria Garcia" in button.toolTip()
     window.buyer_message.open_current()  # Enter: the best scenario, filled from the order too
     assert window.controller.scenario.id == "damaged-item"
     assert window.controller.values["item_name"] == "Ceramic table lamp"

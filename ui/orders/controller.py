@@ -324,10 +324,11 @@ class OrdersUi:
         if len(self.matches) == 1:
             order = self.matches[0]
             buyer = order.buyer_name or order.buyer_id
-            button.setText(
-                _("Fill from order {order} ({buyer})").format(order=order.order_id, buyer=buyer)
+            button.setText(_("Fill from order {order}").format(order=order.order_id))
+            button.setToolTip(
+                _("The message names this imported order: fill the reply from it")
+                + f"\n{buyer} · {order.country} · {order.item_name}"
             )
-            button.setToolTip(_("The message names this imported order: fill the reply from it"))
         elif self.matches:
             button.setText(_("{count} imported orders match: choose one…").format(
                 count=len(self.matches)))  # fmt: skip
