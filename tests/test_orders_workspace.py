@@ -154,3 +154,20 @@ def test_orders_show_scores_the_tier_as_of_a_day(data_dir, tmp_path, capsys):
         b["name"]: (b["group"], b["tier"]) for b in json.loads(capsys.readouterr().out)["buyers"]
     }
     assert scored == {"Anna Rossi": ("414", "new"), "Ivan Petrov": ("111", "lost")}
+
+
+def test_the_search_follows_an_import_by_another_copy_of_the_app(workspace, data_dir, tmp_path):
+    assert len(workspace.orders.search("")) == 12
+    other = Workspace(data_dir, [SHIPPED], cached=False)
+    other.orders.import_file(write_unknown_export(tmp_path / "shop.csv"), _shop_mapping())
+    assert [o.order_id for o in workspace.orders.search("emma")] == ["A-17"]
+    assert len(workspace.orders.buyers(TODAY)) == 8
+
+
+def _shop_mapping():
+    from composer.orders.formats import ColumnMapping
+
+    return ColumnMapping(
+        columns={"order_id": ("Ref",), "buyer_name": ("Client",), "ordered_at": ("Date",)},
+        currency="EUR",
+    )

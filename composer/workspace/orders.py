@@ -51,6 +51,7 @@ class OrderBook:
         self.data_dir = data_dir
         self._history = history
         self._buyers: tuple[dt.date, list[Buyer]] | None = None
+        self._orders: tuple[tuple[int, int], list[Order]] | None = None
 
     # --- the stores ---------------------------------------------------------------------------
 
@@ -80,7 +81,6 @@ class OrderBook:
         from composer.orders.importing import import_file
 
         report = import_file(self.store, path, mapping)
-        self._buyers = None
         return report, Changes(orders=True)
 
     def needs_mapping(self, path: Path) -> list[str] | None:
@@ -102,25 +102,41 @@ class OrderBook:
 
     # --- finding ------------------------------------------------------------------------------
 
+    def orders(self) -> list[Order]:
+        """Every order, newest first. Read again only when ``orders.json`` changed (an import
+        here or in another copy of the app): a search as the seller types is a filter, not a
+        read of 10,000 orders from disk."""
+        path = paths.orders_file(self.data_dir)
+        try:
+            stat = path.stat()
+            stamp = (stat.st_mtime_ns, stat.st_size)
+        except OSError:
+            stamp = (0, 0)
+        if self._orders is None or self._orders[0] != stamp:
+            self._orders = (stamp, self.store.orders())
+            self._buyers = None
+        return self._orders[1]
+
     def search(self, text: str = "", limit: int | None = 200) -> list[Order]:
         """Orders whose number, buyer, e-mail or tracking number contains ``text``."""
-        return self.store.search(text, limit)
+        found = self.orders()
+        if text.strip():
+            found = [o for o in found if o.matches(text)]
+        return found[:limit]
 
     def from_message(self, found: Triage | None) -> list[Order]:
         """The imported orders a buyer's message names (by order or tracking number)."""
-        if found is None or not len(self.store):
+        if found is None or not (found.order_numbers or found.tracking_numbers):
             return []
-        matched: dict[str, Order] = {}
-        for number in found.order_numbers:
-            wanted = number.number.lstrip("#")
-            for order in self.store.find(number.number) + self.store.find(wanted):
-                matched[order.key] = order
-        for number in found.tracking_numbers:
-            wanted = number.number.casefold()
-            for order in self.store.search(number.number):
-                if order.tracking_number.casefold() == wanted:
-                    matched[order.key] = order
-        return list(matched.values())
+        numbers = {n.number.casefold() for n in found.order_numbers}
+        numbers |= {n.lstrip("#") for n in numbers}  # Shopify's "#1001" written as "1001"
+        tracking = {n.number.casefold() for n in found.tracking_numbers}
+        return [
+            o
+            for o in self.orders()
+            if o.order_id.casefold() in numbers
+            or (o.tracking_number and o.tracking_number.casefold() in tracking)
+        ]
 
     def fill(self, order: Order, scenario: Scenario) -> dict[str, Value]:
         """What ``order`` fills in ``scenario``'s own fields."""
@@ -142,8 +158,9 @@ class OrderBook:
         from composer.orders.rfm import buyers
 
         day = as_of or dt.date.today()
+        orders = self.orders()  # forgets the buyers when the orders changed
         if self._buyers is None or self._buyers[0] != day:
-            self._buyers = (day, buyers(self.store.orders(), day))
+            self._buyers = (day, buyers(orders, day))
         return self._buyers[1]
 
     def buyer_of(self, order: Order, as_of: dt.date | None = None) -> Buyer | None:
@@ -157,7 +174,7 @@ class OrderBook:
 
         found = self.buyers(as_of)
         spent: dict[str, dict[str, Decimal]] = {t.key: {} for t in TIERS}
-        currencies = _buyer_currencies(self.store.orders())
+        currencies = _buyer_currencies(self.orders())
         for buyer in found:
             currency = currencies.get(buyer.key, "")
             into = spent[buyer.tier.key]
@@ -212,7 +229,7 @@ class OrderBook:
         from composer.orders.cases import dispute_rates
 
         day = as_of or dt.date.today()
-        return dispute_rates(self.store.orders(), self.cases.cases(), day)
+        return dispute_rates(self.orders(), self.cases.cases(), day)
 
     def remedy_costs(self) -> dict[str, dict[str, Decimal]]:
         from composer.orders.cases import remedy_costs

@@ -116,7 +116,7 @@ class OrderList(QWidget):
     def refresh(self) -> None:
         """Show the orders matching the search, newest first (at most ``SHOWN``)."""
         text = self.search.text()
-        total = len(self.book.store)
+        total = len(self.book.orders())
         self.orders = self.book.search(text, SHOWN)
         buyers = {b.key: b for b in self.book.buyers()}
         from composer.orders.rfm import buyer_key
