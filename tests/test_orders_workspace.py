@@ -108,8 +108,10 @@ def test_a_best_buyer_with_a_damaged_item_gets_a_replacement_at_once():
                                         "reship-shared-cost"]  # fmt: skip
     assert shaped.options[0].reason["en"].startswith("First for a best buyer")
     assert shaped.options[0].reason["zh"].startswith("最佳买家优先")
+    assert "凭证。自费补发" in shaped.options[0].reason["zh"]  # no space between sentences
     assert "do not haggle" in shaped.options[-1].reason["en"]
-    assert shaped.options[1] == plain[0]  # what did not move says nothing new
+    assert "this buyer's tier puts the option above first" in shaped.options[1].reason["en"]
+    assert shaped.options[2] == plain[3]  # what did not move says nothing new
 
 
 @pytest.mark.parametrize(

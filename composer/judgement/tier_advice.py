@@ -76,6 +76,10 @@ _LAST_WHY: Mapping[str, str] = {
     "en": "Moved down for this buyer's tier: do not haggle with a buyer you want to keep.",
     "zh": "按该买家等级后移：对想留住的买家不要讨价还价。",
 }
+_DISPLACED_WHY: Mapping[str, str] = {
+    "en": "That is for most buyers: this buyer's tier puts the option above first.",
+    "zh": "这是针对大多数买家的建议：按该买家等级，优先采用上面的方案。",
+}
 _LOST_WHY: Mapping[str, str] = {
     "en": "Costs more than the order is worth: moved down for a lost buyer.",
     "zh": "成本超过订单价值：对已流失买家后移。",
@@ -91,8 +95,9 @@ class TierAdvice:
 
 
 def _with_reason(option: Option, why: Mapping[str, str], before: bool) -> Option:
+    space = {"zh": ""}  # Chinese sentences follow each other without a space
     reason = {
-        code: (f"{why[code]} {text}" if before else f"{text} {why[code]}")
+        code: space.get(code, " ").join((why[code], text) if before else (text, why[code]))
         for code, text in option.reason.items()
         if code in why
     }
@@ -114,9 +119,10 @@ def for_tier(options: Sequence[Option], case: Case, tier: str | None) -> TierAdv
     middle = [o for o in ranked if o not in first and o not in last]
     moved_up = [o for o in first if ranked.index(o) != first.index(o)]
     moved_down = [o for o in last if ranked.index(o) < len(ranked) - len(last)]
+    displaced = ranked[0] if moved_up and ranked[0] in middle else None
     result = [
         *(_with_reason(o, _FIRST_WHY[tier], before=True) if o in moved_up else o for o in first),
-        *middle,
+        *(_with_reason(o, _DISPLACED_WHY, before=False) if o is displaced else o for o in middle),
         *(
             _with_reason(o, _LOST_WHY if tier == "lost" else _LAST_WHY, before=False)
             if o in moved_down

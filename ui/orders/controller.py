@@ -361,8 +361,11 @@ class OrdersUi:
             return
         buyer = self.buyer()
         self.order_label.setText(_("Order {order}").format(order=order.order_id))
+        language, _source = self.book.language(order)
         self.order_label.setToolTip(
             " · ".join(p for p in (order.platform, order.buyer_name, order.country) if p)
+            + "\n"
+            + self._language_text(language, "country")
         )
         self.order_label.show()
         self.badge.show_buyer(buyer, self.language)
