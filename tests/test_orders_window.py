@@ -227,3 +227,12 @@ def test_nothing_is_offered_before_any_order_is_imported(window, data_dir):
     assert "No orders yet" in view.orders.count.text()
     assert not view.orders.fill_button.isEnabled()
     assert not Path(data_dir / "orders.json").exists() or len(ui.book.store) == 0
+
+
+def test_a_damaged_orders_file_is_set_aside_and_named_in_the_banner(window, data_dir):
+    (data_dir / "orders.json").write_text("{not json", encoding="utf-8")
+    view = window.seller_data.orders.show_orders()
+    banner = window.problems_banner
+    assert banner.isVisibleTo(window) and "orders.damaged-" in banner.text()
+    assert "No orders yet" in view.orders.count.text()
+    assert list(data_dir.glob("orders.damaged-*.json"))

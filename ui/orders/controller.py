@@ -61,6 +61,7 @@ class OrdersUi:
         self.matches: list[Order] = []  # the imported orders the buyer's message names
         self.as_of: dt.date | None = None  # the day tiers are scored on; None: today
         self.orders_window: OrdersWindow | None = None
+        self._problems_told = False
 
         self.menu = window.menuBar().addMenu("")
         window.menuBar().insertMenu(window.help_menu.menuAction(), self.menu)
@@ -124,7 +125,21 @@ class OrdersUi:
 
     # --- the Orders window -------------------------------------------------------------------
 
+    def tell_problems(self) -> None:
+        """Once the order and case files are open: what was wrong in them, in the banner (a
+        damaged file is moved aside and named, never fatal)."""
+        if self._problems_told:
+            return
+        self._problems_told = True
+        from ui.window.seller_data import show_store_problems
+
+        problems = self.book.problems()
+        for problem in problems:
+            log.warning("%s", problem)
+        show_store_problems(self.window, problems)
+
     def orders_view(self) -> OrdersWindow:
+        self.tell_problems()
         if self.orders_window is None:
             from ui.orders.views import OrdersWindow
 
@@ -203,6 +218,7 @@ class OrdersUi:
         if path is None:
             return False
         status = self.window.statusBar()
+        self.tell_problems()
         try:
             headers = self.book.needs_mapping(path)
             mapping = None
