@@ -11,14 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from decimal import Decimal
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from composer.orders.model import Order
-from composer.orders.reading import ExportFileError
 from composer.storage.file_format import StoreError
 from composer.templating.fields import Money, Value
 from composer.templating.scenario import Scenario
@@ -28,15 +26,14 @@ from ui import i18n
 from ui.dialogs import questions
 from ui.i18n import _
 from ui.orders.badge import TierBadge
+from ui.orders.importing import ImportSteps
 
 if TYPE_CHECKING:
-    from composer.orders.formats import ColumnMapping
     from composer.orders.rfm import Buyer
     from ui.orders.views import OrdersWindow
     from ui.window.main_window import MainWindow
 
 log = logging.getLogger("reply_composer")
-EXPORT_FILTER = "*.csv *.tsv *.txt *.xlsx *.xls *.xlsm *.ods"
 
 
 def shown_value(value: Value, language: str) -> str:
@@ -50,7 +47,7 @@ def shown_value(value: Value, language: str) -> str:
     return str(value)
 
 
-class OrdersUi:
+class OrdersUi(ImportSteps):
     """What ``attach_orders`` adds to a window; kept as ``window.seller_data.orders``."""
 
     def __init__(self, window: MainWindow, workspace: Workspace) -> None:
@@ -192,67 +189,6 @@ class OrdersUi:
         seller_data = self.window.seller_data
         if seller_data is not None:
             seller_data.report(text)
-
-    # --- importing ---------------------------------------------------------------------------
-
-    def choose_file(self) -> Path | None:
-        """Ask for an export file (tests replace it)."""
-        name, _filter = QFileDialog.getOpenFileName(
-            self.window, _("Import orders"), "", _("Order exports") + f" ({EXPORT_FILTER})"
-        )
-        return Path(name) if name else None
-
-    def ask_mapping(self, path: Path, headers: list[str]) -> ColumnMapping | None:
-        """The mapping step: the seller says which column is which (tests replace it)."""
-        from ui.orders.mapping import MappingDialog
-
-        dialog = MappingDialog(path.name, headers, self.window)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        return dialog.mapping()
-
-    def import_file(self, path: Path | None = None) -> bool:
-        """Orders ▸ Import orders…: recognise the export (or ask which column is which),
-        import it in one write, and say what it added, updated and skipped."""
-        path = path if isinstance(path, Path) else self.choose_file()
-        if path is None:
-            return False
-        status = self.window.statusBar()
-        self.tell_problems()
-        try:
-            headers = self.book.needs_mapping(path)
-            mapping = None
-            if headers is not None:
-                mapping = self.ask_mapping(path, headers)
-                if mapping is None:
-                    status.showMessage(_("Not imported: {file}.").format(file=path.name), 6000)
-                    return False
-            report, changes = self.book.import_file(path, mapping)
-        except (ExportFileError, StoreError) as exc:
-            self._report(str(exc))
-            return False
-        text = _(
-            "Imported {file}: {added} added, {updated} updated, {unchanged} unchanged, "
-            "{skipped} skipped."
-        ).format(
-            file=path.name,
-            added=len(report.added),
-            updated=len(report.updated),
-            unchanged=len(report.unchanged),
-            skipped=len(report.skipped),
-        )
-        if report.skipped:
-            shown = "\n".join(str(s) for s in report.skipped[:8])
-            more = len(report.skipped) - 8
-            if more > 0:
-                shown += "\n" + _("…and {count} more.").format(count=more)
-            from ui.window.behaviour import show_error
-
-            show_error(self.window, _("Some rows were skipped"), text + "\n\n" + shown)
-        status.showMessage(text, 10000)
-        log.info("%s", text)
-        self.follow(changes)
-        return True
 
     # --- filling -----------------------------------------------------------------------------
 
