@@ -10,6 +10,7 @@ import argparse
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QTextCursor
@@ -79,6 +80,23 @@ def main() -> int:
         metavar="CODE",
         help="insert a sample snippet into the CODE preview, before its sign-off",
     )
+    parser.add_argument("--orders", default="", help="an order export to import first")
+    parser.add_argument(
+        "--order", default="", metavar="NUMBER", help="fill the reply from this imported order"
+    )
+    parser.add_argument(
+        "--case",
+        default="",
+        metavar="REMEDY:COST:STATUS",
+        help="open the order's case with the message, e.g. reship:12.50:disputed",
+    )
+    parser.add_argument(
+        "--orders-window",
+        default="",
+        choices=["", "orders", "case", "charts"],
+        help="shoot the Orders window's tab instead",
+    )
+    parser.add_argument("--find", default="", help="text typed into the order search")
     args = parser.parse_args()
 
     app = QApplication(sys.argv[:1])  # Qt would take --platform for its own option
@@ -107,6 +125,18 @@ def main() -> int:
             window.buyer_message.read_now()
             if args.open:
                 window.buyer_message.open_current()
+        orders = window.seller_data.orders if window.seller_data else None
+        if orders is not None and args.orders:
+            orders.import_file(Path(args.orders))
+        if orders is not None and args.order:
+            found = orders.book.store.find(args.order)
+            if found:
+                from ui.dialogs import questions
+
+                questions.ask = lambda *_args: True  # the order's values over the examples
+                orders.fill_from(found[0])
+        if orders is not None and args.case and orders.order is not None:
+            _case_for_screenshot(orders, args.case)
         if args.edit:
             code, _, text = args.edit.partition(":")
             body = window.previews[code].body
@@ -126,6 +156,13 @@ def main() -> int:
             window.form.set_values(window.controller.values)
         window.show()
         shown = window.behaviour.open_advisor() if args.advisor else None
+        if orders is not None and args.orders_window:
+            view = {"orders": orders.show_orders, "case": orders.show_case,
+                    "charts": orders.show_charts}[args.orders_window]()  # fmt: skip
+            view.orders.search.setText(args.find)
+            view.resize(width * 3 // 4, height * 3 // 4)
+            view.move(0, 0)
+            shown = view
         target = shown or window
 
         def shoot() -> None:
@@ -162,6 +199,20 @@ def insert_sample_snippet(window: object, code: str) -> None:
     body.insertPlainText("\n\n")  # a new paragraph before the sign-off, then the snippet
     panel.set_target(body)
     panel.insert()
+def _case_for_screenshot(orders: Any, spec: str) -> None:
+    """Open the current order's case with the buyer's message; a remedy, its cost, a status."""
+    from decimal import Decimal
+
+    from composer.templating.fields import Money
+
+    remedy, _, rest = spec.partition(":")
+    cost, _, status = rest.partition(":")
+    case, _changes = orders.book.open_case(orders.order, orders.window.buyer_message.message())
+    currency = orders.order.currency or "USD"
+    orders.book.set_remedy(case.id, remedy, Money(Decimal(cost or "0"), currency))
+    orders.book.mark_step(case.id, "justified", True)
+    if status:
+        orders.book.set_status(case.id, status)
 
 
 if __name__ == "__main__":

@@ -49,7 +49,7 @@ def test_switching_to_chinese_changes_the_visible_texts_at_once(window):
     assert child(window, QPushButton, "copyBothButton").text() == "复制两种语言"
     assert child(window, QPushButton, "copyEnButton").text() == "复制英语"
     assert window.windowTitle() == "回复助手"
-    assert menu_texts(window) == ["回复(&R)", "视图(&V)", "卖家(&S)", "帮助(&H)"]
+    assert menu_texts(window) == ["回复(&R)", "视图(&V)", "卖家(&S)", "订单(&O)", "帮助(&H)"]
     assert child(window, QLineEdit, "scenarioSearch").placeholderText().startswith("搜索场景")
     # Scenario titles, field labels and checks follow the interface language too.
     assert child(window, QLabel, "scenarioTitle").text().startswith("物流延误通知")
@@ -73,7 +73,7 @@ def test_switching_back_to_english(window):
     window.behaviour.set_interface_language("zh_CN")
     window.behaviour.set_interface_language("en")
     assert child(window, QPushButton, "copyBothButton").text() == "Copy both"
-    assert menu_texts(window) == ["&Reply", "&View", "&Seller", "&Help"]
+    assert menu_texts(window) == ["&Reply", "&View", "&Seller", "&Orders", "&Help"]
 
 
 def test_the_chosen_language_is_remembered(qtbot, data_dir):

@@ -62,6 +62,9 @@ def register(commands: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
     show.add_argument("--platform", metavar="NAME", default="", help="when on several platforms")
     show.add_argument("--scenario", metavar="ID", help="the fields of this scenario it fills")
     show.add_argument("--templates", metavar="DIR", action="append", default=[])
+    show.add_argument(
+        "--as-of", metavar="DATE", type=parse_day, help="the buyer's tier as on this day"
+    )
 
     rfm = commands.add_parser("rfm", parents=[common], help="your buyers by RFM, with tiers")
     rfm.add_argument("--as-of", metavar="DATE", type=parse_day, help="score as on this day")
@@ -194,7 +197,7 @@ def orders_show(args: argparse.Namespace) -> int:
         fills = {k: to_json(v) for k, v in fill_from_order(order, _scenario(args)).items()}
     else:
         fills = {k: v for k, v in order_values(order).items() if v not in (None, "")}
-    buyer = tier_of_order(order, buyers(store.orders(), dt.date.today()))
+    buyer = tier_of_order(order, buyers(store.orders(), args.as_of or dt.date.today()))
     if args.json:
         print_json(
             {

@@ -187,9 +187,14 @@ def score_lower(value: float, cuts: Sequence[float]) -> int:
 
 
 def buyers(orders: Iterable[Order], as_of: dt.date) -> list[Buyer]:
-    """Every buyer in ``orders``, scored against each other on ``as_of``, best groups first."""
+    """Every buyer in ``orders``, scored against each other on ``as_of``, best groups first.
+
+    Orders placed after ``as_of`` are left out: the scores are those the seller had that day.
+    """
     grouped: dict[str, list[Order]] = {}
     for order in orders:
+        if order.ordered_at is not None and order.ordered_at.date() > as_of:
+            continue
         grouped.setdefault(buyer_key(order), []).append(order)
     facts = []
     for key, own in grouped.items():

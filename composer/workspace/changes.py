@@ -16,16 +16,20 @@ class Changes:
     snippets: bool = False
     profile: bool = False
     history: bool = False
+    orders: bool = False  # an import: the order search, the tiers and the charts
+    cases: bool = False  # a case changed: the case view and the dispute chart
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
             self.snippets or other.snippets,
             self.profile or other.profile,
             self.history or other.history,
+            self.orders or other.orders,
+            self.cases or other.cases,
         )
 
     def __bool__(self) -> bool:
-        return self.snippets or self.profile or self.history
+        return self.snippets or self.profile or self.history or self.orders or self.cases
 
 
 NOTHING = Changes()

@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # Jinja, Babel and TinyDB: imported when first used
     from composer.storage.profile_store import ProfileStore
     from composer.storage.snippets import Snippet, SnippetStore
     from composer.templating.render import Renderer, RenderResult
+    from composer.workspace.orders import OrderBook
 
 
 class UnknownPlatformError(LookupError):
@@ -188,6 +189,13 @@ class Workspace:
         from composer.storage.history import HistoryStore
 
         return HistoryStore(paths.history_file(self.data_dir))
+
+    @cached_property
+    def orders(self) -> OrderBook:
+        """The imported orders, their buyers and cases (each file opened when first used)."""
+        from composer.workspace.orders import OrderBook
+
+        return OrderBook(self.data_dir, lambda: self.history)
 
     def has_snippets(self) -> bool:
         """True when the snippet store is open or its file exists (reading it creates none)."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -42,11 +43,15 @@ from composer.judgement.remedies import (
     Case,
     Option,
 )
+from composer.judgement.tier_advice import for_tier
 from composer.templating.fields import Money, Value
 from composer.templating.formatting import currency_symbol, format_money
 from composer.templating.scenario import AdvisorLink, Scenario
 from ui.dialogs import questions
 from ui.i18n import _
+
+if TYPE_CHECKING:
+    from composer.orders.rfm import Buyer
 
 
 def _label(labels: Mapping[str, Mapping[str, str]], key: str, language: str) -> str:
@@ -104,16 +109,31 @@ class AdvisorDialog(QDialog):
         parent: QWidget | None = None,
         currency: str = "USD",
         today: dt.date | None = None,
+        buyer: Buyer | None = None,
+        order_amounts: Mapping[str, Decimal] | None = None,
+        order_currency: str = "",
+        order_number: str = "",
     ) -> None:
+        """``buyer``: the current order's buyer, whose tier ranks the remedies again;
+        ``order_amounts``: what the order says (order value, shipping cost) where the form
+        says nothing, in ``order_currency``."""
         super().__init__(parent)
         assert scenario.advisor is not None
+        self.buyer = buyer
+        self.order_number = order_number
         self.setObjectName("advisorDialog")
         self.scenario = scenario
         self.link = scenario.advisor
         self.ui_language = ui_language
         self.options: list[Option] = []
         self.facts = facts_from(self.link, values, today)
-        self.currency = self.facts.currency or currency or "USD"
+        self.currency = self.facts.currency or order_currency or currency or "USD"
+        # The order's amounts start the boxes the form leaves empty; the seller can change them.
+        self.order_amounts = {
+            k: v
+            for k, v in (order_amounts or {}).items()
+            if k not in self.facts.amounts and (order_currency or self.currency) == self.currency
+        }
 
         self.problem = QComboBox(self)
         self.problem.setObjectName("advisorProblem")
@@ -135,6 +155,10 @@ class AdvisorDialog(QDialog):
         self.from_form = QLabel(self)
         self.from_form.setObjectName("advisorFromForm")
         self.from_form.setWordWrap(True)
+        self.tier_note = QLabel(self)
+        self.tier_note.setObjectName("advisorTier")
+        self.tier_note.setWordWrap(True)
+        self.tier_note.setVisible(buyer is not None)
 
         # A table, not a tree: its rows grow to the wrapped "Why" as the dialog is resized
         # (a tree view keeps the row heights it first laid out, and cut the reasons short).
@@ -174,6 +198,7 @@ class AdvisorDialog(QDialog):
         self.form.addRow(self.past_promised)
         layout = QVBoxLayout(self)
         layout.addWidget(self.from_form)
+        layout.addWidget(self.tier_note)
         layout.addLayout(self.form)
         layout.addWidget(self.results, 1)
         layout.addWidget(self.note)
@@ -237,8 +262,24 @@ class AdvisorDialog(QDialog):
             shown = money_text(amount, self.currency, self.ui_language)
             told.append(captions[name] + colon + shown)
         text = _("From the form (change it there): {facts}").format(facts=between.join(told))
+        if self.order_amounts:
+            shown = between.join(
+                captions[name] + colon + money_text(amount, self.currency, self.ui_language)
+                for name, amount in self.order_amounts.items()
+            )
+            order = _("From order {order}: {facts}").format(order=self.order_number, facts=shown)
+            text = f"{text}\n{order}" if told else order
         self.from_form.setText(text)
-        self.from_form.setVisible(bool(told))
+        self.from_form.setVisible(bool(told or self.order_amounts))
+        if self.buyer is not None:
+            tier = self.buyer.tier
+            title = tier.title.get(self.ui_language) or tier.title["en"]
+            service = tier.service.get(self.ui_language) or tier.service["en"]
+            self.tier_note.setText(
+                _("The buyer is one of your {tier} ({group}): {service}").format(
+                    tier=title, group=self.buyer.group, service=service
+                )
+            )
 
     def _show_asked(self) -> None:
         """Show only the facts the problem's rule weighs and the form does not give."""
@@ -267,7 +308,7 @@ class AdvisorDialog(QDialog):
 
     def _take_facts(self) -> None:
         """Start from what the form says (``self.facts``)."""
-        for name, amount in self.facts.amounts.items():
+        for name, amount in {**self.order_amounts, **self.facts.amounts}.items():
             self.amounts[name].setValue(float(amount))
         if self.facts.logistics:
             self.logistics.setCurrentIndex(self.logistics.findData(self.facts.logistics))
@@ -291,7 +332,8 @@ class AdvisorDialog(QDialog):
     def update_options(self) -> None:
         """Rank the remedies for the facts as they stand now."""
         case = self.case()
-        self.options = advise(case)
+        tier = self.buyer.tier.key if self.buyer is not None else None
+        self.options = for_tier(advise(case), case, tier).options
         self.results.setRowCount(0)
         self.results.setRowCount(len(self.options))
         language = self.ui_language

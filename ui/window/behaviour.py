@@ -275,12 +275,15 @@ class WindowBehaviour:
             self.advisor_dialog.deleteLater()
         from ui.dialogs.advisor import AdvisorDialog  # Babel: only once the seller asks
 
+        seller_data = self.window.seller_data
+        orders = seller_data.orders if seller_data is not None else None
         dialog = AdvisorDialog(
             scenario,
             self.controller.values,
             self.window.ui_language,
             self.window,
             currency=self.controller.profile.currency,
+            **(orders.advisor_context() if orders is not None else {}),
         )
         dialog.optionChosen.connect(self.apply_option)
         self.advisor_dialog = dialog

@@ -24,6 +24,7 @@ from ui.window.main_window import MainWindow
 
 if TYPE_CHECKING:  # the dialogs are imported when the seller opens them
     from ui.history.view import HistoryView
+    from ui.orders.controller import OrdersUi
     from ui.profile.dialog import ProfileDialog
 from ui.snippets.panel import SnippetPanel
 
@@ -39,6 +40,7 @@ class SellerDataUi:
         self.window = window
         self.workspace = workspace
         self.history_view: HistoryView | None = None
+        self.orders: OrdersUi | None = None  # the Orders menu, once attached
         self.panel = SnippetPanel(workspace, window.catalog.languages, window)
         # A dock below the three columns: it takes height, not the width the columns need.
         self.dock = QDockWidget(window)
@@ -189,6 +191,9 @@ def attach(window: MainWindow, workspace: Workspace) -> SellerDataUi:
     show_store_problems(window, problems)
     ui = SellerDataUi(window, workspace)
     window.seller_data = ui
+    from ui.orders.controller import attach_orders
+
+    ui.orders = attach_orders(window, workspace)
     profile = workspace.profile()
     window.controller.set_profile(profile)
     window.behaviour.follow_profile_platform(profile.platform)

@@ -1,0 +1,1 @@
+"""Orders, buyers and cases in the window: import, find, fill, the tier, the case, charts."""
