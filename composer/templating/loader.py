@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from jinja2 import TemplateSyntaxError, meta, nodes
+from jinja2.sandbox import SandboxedEnvironment
 
 from composer.templating.formatting import MONEY_STYLES
 from composer.templating.jinja import (
@@ -137,6 +139,26 @@ def load_catalog(folders: Iterable[Path]) -> LoadResult:
     return result
 
 
+@dataclass(frozen=True)
+class ReadingContext:
+    """What reading one scenario file needs from the folders loaded before it: the catalog
+    (languages, partials, shared fields) and each language's environment."""
+
+    catalog: Catalog
+    environments: Mapping[str, SandboxedEnvironment]
+    partial_fields: Mapping[str, Mapping[str, set[str]]]
+
+
+def reading_context(catalog: Catalog) -> ReadingContext:
+    """The context in which ``load_catalog`` read ``catalog``'s scenario files: a scenario
+    written in the app (the reply editor, a pack) is read in it exactly as the loader would."""
+    environments = {
+        code: make_environment(catalog.partials.get(code, {})) for code in catalog.languages
+    }
+    fields = {code: _partial_fields(catalog.partials.get(code, {})) for code in environments}
+    return ReadingContext(catalog, environments, fields)
+
+
 def _unexpected(path: Path, exc: BaseException) -> TemplateProblem:
     """A file that broke the loader in a way it did not foresee: reported, then skipped."""
     return TemplateProblem(path, 1, f"cannot be loaded: {describe(exc)}")
@@ -187,6 +209,12 @@ def _read(path: Path, problems: list[TemplateProblem]) -> SourceFile | None:
     except UnicodeDecodeError:
         problems.append(TemplateProblem(path, 1, "is not UTF-8 text"))
         return None
+    return parse_source(text, path, problems)
+
+
+def parse_source(text: str, path: Path, problems: list[TemplateProblem]) -> SourceFile | None:
+    """A template file's text read as TOML, with the lines of its keys; None (and the problem
+    added) when it is not TOML."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

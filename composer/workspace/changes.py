@@ -16,16 +16,18 @@ class Changes:
     snippets: bool = False
     profile: bool = False
     history: bool = False
+    templates: bool = False  # the seller's replies changed: the catalog was loaded again
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
             self.snippets or other.snippets,
             self.profile or other.profile,
             self.history or other.history,
+            self.templates or other.templates,
         )
 
     def __bool__(self) -> bool:
-        return self.snippets or self.profile or self.history
+        return self.snippets or self.profile or self.history or self.templates
 
 
 NOTHING = Changes()
