@@ -257,7 +257,7 @@ def test_drafts_keep_an_invalid_reply_until_discarded(workspace):
 
 def test_a_pack_goes_from_one_data_folder_to_another(workspace, tmp_path):
     workspace.replies.save(thanks_spec())
-    copy, _ = workspace.replies.duplicate(workspace.catalog.get("missing-items"))
+    workspace.replies.duplicate(workspace.catalog.get("missing-items"))
     pack = tmp_path / "mine.replypack"
     assert workspace.replies.export_pack(pack) == ["missing-items", "thank-you"]
     assert json.loads(pack.read_text(encoding="utf-8"))["format"] == "reply-composer-pack"

@@ -124,7 +124,10 @@ class ReplyChecker:
         return SpecCheck(text, scenario, mistakes)
 
     def preview(
-        self, scenario: Scenario, values: Mapping[str, Value] | None = None, reply_format: str = "chat"
+        self,
+        scenario: Scenario,
+        values: Mapping[str, Value] | None = None,
+        reply_format: str = "chat",
     ) -> RenderResult:
         """``scenario`` rendered with its example values (or ``values``) in every language."""
         return self.renderer.render_draft(

@@ -68,7 +68,9 @@ class OwnReplies:
 
     def ids(self, catalog: Catalog) -> dict[str, str]:
         """The seller's replies in ``catalog``: id -> file name."""
-        return {s.id: s.source.name for s in catalog.scenarios.values() if s.source and self.owns(s)}
+        return {
+            s.id: s.source.name for s in catalog.scenarios.values() if s.source and self.owns(s)
+        }
 
     def shipped_file(self, scenario_id: str) -> Path | None:
         """The shipped file of ``scenario_id``, if the app ships one."""
@@ -213,4 +215,3 @@ def _inside(path: Path, folder: Path) -> bool:
         return path.resolve().parent == folder.resolve()
     except OSError:
         return path.parent == folder
-

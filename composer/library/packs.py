@@ -27,7 +27,13 @@ MAX_PACK_BYTES = 32 * 1024 * 1024
 MAX_REPLIES = 500
 MAX_TEXT = 512 * 1024  # a template file's own limit (composer.templating.loader)
 
-ADD, REPLACE, REPLACE_SHIPPED, SAME, REFUSED = "add", "replace", "replace-shipped", "same", "refused"
+ADD, REPLACE, REPLACE_SHIPPED, SAME, REFUSED = (
+    "add",
+    "replace",
+    "replace-shipped",
+    "same",
+    "refused",
+)
 
 
 class PackError(Exception):
@@ -140,7 +146,9 @@ def plan_import(
             planned.append(ImportItem(entry, REFUSED, scenario.id, titles, problem))
             continue
         seen.add(scenario.id)
-        planned.append(ImportItem(entry, _action(scenario, entry, own, catalog), scenario.id, titles))
+        planned.append(
+            ImportItem(entry, _action(scenario, entry, own, catalog), scenario.id, titles)
+        )
     return planned
 
 

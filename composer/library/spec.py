@@ -143,7 +143,7 @@ def spec_from_data(data: Mapping[str, Any], languages: Mapping[str, str]) -> Sce
         keywords = {}
     replies: dict[str, ReplySpec] = {}
     reply_table = data.get("reply")
-    for code, raw in (reply_table.items() if isinstance(reply_table, dict) else []):
+    for code, raw in reply_table.items() if isinstance(reply_table, dict) else []:
         if not isinstance(raw, dict):
             continue
         subject = raw.get("subject")
@@ -173,7 +173,9 @@ def new_spec(languages: Iterable[str], category: str) -> ScenarioSpec:
     spec.fields.append(FieldSpec(name="buyer_name"))
     for code in languages:
         spec.titles[code] = ""
-        spec.replies[code] = ReplySpec(body='{{ partial("greeting") }}\n\n\n\n{{ partial("signoff") }}\n')
+        spec.replies[code] = ReplySpec(
+            body='{{ partial("greeting") }}\n\n\n\n{{ partial("signoff") }}\n'
+        )
     return spec
 
 

@@ -75,7 +75,7 @@ def _is_table_array(value: Any) -> bool:
 
 
 def _key(name: str) -> str:
-    return tomlkit.key(name).as_string()
+    return str(tomlkit.key(name).as_string())
 
 
 def _table(out: list[str], name: str) -> None:
@@ -181,9 +181,7 @@ def _value(value: Any) -> str:
         return _inline(value)
     if isinstance(value, list):
         return "[" + ", ".join(_value(v) for v in value) + "]"
-    if isinstance(value, str) and "\n" in value:
-        return tomlkit.item(value).as_string()  # inside an inline table: one line, escaped
-    return tomlkit.item(value).as_string()
+    return str(tomlkit.item(value).as_string())
 
 
 def _inline(table: Mapping[str, Any]) -> str:

@@ -177,7 +177,8 @@ def _keywords(raw: Any) -> list[str]:
     for words in lists:
         if not isinstance(words, list) or not all(isinstance(k, str) for k in words):
             raise InvalidError(
-                ("keywords",), 'keywords must be a list of texts, or one per language { en = [...] }'
+                ("keywords",),
+                "keywords must be a list of texts, or one per language { en = [...] }",
             )
         found.extend(words)
     return found

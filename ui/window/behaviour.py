@@ -138,7 +138,7 @@ class WindowBehaviour:
     def show_about(self) -> None:
         from ui.dialogs import help_menu
 
-        help_menu.show_about(self.window)
+        help_menu.show_about(self.window, self.window.settings.data_dir)
 
     def copy_language(self, code: str) -> None:
         """Copy one language's reply body to the clipboard, as plain text."""
