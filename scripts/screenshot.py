@@ -10,6 +10,7 @@ import argparse
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QTextCursor
@@ -52,6 +53,19 @@ def main() -> int:
         metavar="NAME=VALUE",
         help="after the edit, change a field (the edited reply keeps the edit)",
     )
+    parser.add_argument(
+        "--reply-editor",
+        default="",
+        metavar="TAB",
+        help="open Reply ▸ Edit this reply… and shoot it, showing TAB: fields, or a reply "
+        "language's code (en, zh)",
+    )
+    parser.add_argument(
+        "--editor-typo",
+        default="",
+        metavar="FIELD",
+        help="in the editor, misspell {{ FIELD }} in the shown reply, to show a mistake",
+    )
     args = parser.parse_args()
 
     app = QApplication(sys.argv[:1])  # Qt would take --platform for its own option
@@ -88,6 +102,8 @@ def main() -> int:
             window.form.set_values(window.controller.values)
         window.show()
         shown = window.behaviour.open_advisor() if args.advisor else None
+        if args.reply_editor:
+            shown = open_editor(window, args.reply_editor, args.editor_typo)
         target = shown or window
 
         def shoot() -> None:
@@ -103,6 +119,21 @@ def main() -> int:
         QTimer.singleShot(800, shoot)
         app.exec()
     return 0
+
+
+def open_editor(window: Any, tab: str, typo: str) -> Any:
+    """The reply editor over the current scenario, showing ``tab``; a field misspelt in it."""
+    editor = window.reply_actions.edit_reply()
+    editor.move(0, 0)
+    pane = editor.texts.get(tab)
+    editor.tabs.setCurrentWidget(pane or editor.fields)
+    if pane is not None and typo:
+        body = pane.body_text()
+        pane.body.setPlainText(body.replace(f"{{{{ {typo} }}}}", f"{{{{ {typo[:-2]} }}}}", 1))
+    editor.check_now()
+    if pane is not None:
+        pane.body.moveCursor(QTextCursor.MoveOperation.Start)
+    return editor
 
 
 if __name__ == "__main__":

@@ -197,12 +197,19 @@ class ReplyEditor(QDialog):
                 if draft is not None and draft.subject:
                     text = f"{draft.subject}\n\n{text}"
                 view.setPlainText(text)
+        for code, label in self.preview_labels.items():
+            name = self.names[code]
+            label.setText(
+                _("Preview with the examples ({language})").format(language=name)
+                if result.scenario is not None
+                else _("Preview as it was before the mistake ({language})").format(language=name)
+            )
         self._keep_draft(spec)
         count = len(result.errors)
         self.status.setText(
             _("No mistakes.")
             if count == 0
-            else _("{count} mistakes to correct.").format(count=count)
+            else _("Mistakes to correct: {count}").format(count=count)
         )
         self.checked.emit(result)
         return result
@@ -227,7 +234,9 @@ class ReplyEditor(QDialog):
             if mistake.key[:1] == ("title",) and str(mistake.key[-1]) in self.names:
                 language = self.names[str(mistake.key[-1])]
                 message = _("The title in {language} is empty").format(language=language)
-            item = QListWidgetItem(f"{where}{message}")
+            if where:
+                message = _("{place}: {message}").format(place=where, message=message)
+            item = QListWidgetItem(message)
             item.setData(Qt.ItemDataRole.UserRole, mistake)
             color = colors.error_text if mistake.severity == "error" else colors.warning_text
             item.setForeground(QColor(color))
@@ -242,11 +251,11 @@ class ReplyEditor(QDialog):
         key = mistake.key
         if key[:1] == ("reply",) and len(key) > 1 and str(key[1]) in self.names:
             line = _(", line {line}").format(line=mistake.line) if mistake.line else ""
-            return f"{self.names[str(key[1])]}{line}: "
+            return f"{self.names[str(key[1])]}{line}"
         if key[:1] == ("fields",) and len(key) > 1 and isinstance(key[1], int):
-            return _("Field {number}: ").format(number=key[1] + 1)
+            return _("Field {number}").format(number=key[1] + 1)
         if mistake.language in self.names:
-            return f"{self.names[str(mistake.language)]}: "
+            return self.names[str(mistake.language)]
         return ""
 
     def _go_to_mistake(self, item: QListWidgetItem) -> None:
@@ -275,6 +284,11 @@ class ReplyEditor(QDialog):
         keep = current.text() if current is not None else None
         self.field_list.clear()
         self.field_list.addItems([*names, *shared])
+        labels = {f.name: f.labels.get(self.ui, "") for f in self.fields.fields()}
+        labels.update({n: f.label(self.ui) for n, f in self.catalog.common_fields.items()})
+        for row in range(self.field_list.count()):
+            item = self.field_list.item(row)
+            item.setToolTip(labels.get(item.text(), ""))
         found = self.field_list.findItems(keep or "", Qt.MatchFlag.MatchExactly) if keep else []
         self.field_list.setCurrentItem(found[0] if found else self.field_list.item(0))
 
