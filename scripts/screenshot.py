@@ -127,6 +127,9 @@ def open_editor(window: Any, tab: str, typo: str) -> Any:
     editor.move(0, 0)
     pane = editor.texts.get(tab)
     editor.tabs.setCurrentWidget(pane or editor.fields)
+    choices = [row for row, f in enumerate(editor.fields.fields()) if f.type == "choice"]
+    if pane is None and choices:
+        editor.fields.select_row(choices[0])  # its options show below the table
     if pane is not None and typo:
         body = pane.body_text()
         pane.body.setPlainText(body.replace(f"{{{{ {typo} }}}}", f"{{{{ {typo[:-2]} }}}}", 1))

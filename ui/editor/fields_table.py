@@ -173,8 +173,8 @@ class FieldsTable(QWidget):
             box.currentIndexChanged.connect(lambda _i, b=box, r=row: self._type_changed(r, b))
             self.table.setCellWidget(row, TYPE, box)
         self.table.resizeColumnsToContents()
-        for column in range(5, self.columns):
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 220))
+        for column in range(DEFAULT, self.columns):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 160))
         self._filling = False
         self.select_row(min(max(selected, 0), len(self._rows) - 1))
         self._show_options()
