@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from composer.library.own import OwnReplies, OwnRepliesError, Removed, read_spec
+from composer.library.own import OwnReplies, OwnRepliesError, Removed, ReplyDrafts, read_spec
 from composer.library.spec import ScenarioSpec
 from composer.templating.scenario import Scenario
 from composer.workspace.changes import Changes
@@ -49,7 +49,8 @@ class ReplyLibrary:
         self.own = OwnReplies(workspace.data_dir)
 
     @property
-    def drafts(self):  # type: ignore[no-untyped-def]  # ReplyDrafts; typed where it is made
+    def drafts(self) -> ReplyDrafts:
+        """The seller's unsaved replies."""
         return self.own.drafts
 
     def checker(self) -> ReplyChecker:
