@@ -318,3 +318,19 @@ def test_a_file_that_is_not_a_pack_says_so(workspace, tmp_path, content, says):
     pack.write_bytes(content)
     with pytest.raises(PackError, match=says):
         workspace.replies.plan_import(pack)
+
+
+def test_a_language_a_later_team_folder_adds_is_not_required(data_dir, tmp_path):
+    """As the loader: a reply of the seller's needs the languages of the folders up to theirs."""
+    team = tmp_path / "team"
+    team.mkdir()
+    (team / "catalog.toml").write_text(
+        '[languages.es]\nlocale = "es_ES"\nname = "Español"\n', encoding="utf-8"
+    )
+    workspace = Workspace(data_dir, [*paths.template_dirs(data_dir), team], cached=False)
+    assert "es" in workspace.catalog.languages
+    assert workspace.replies.required_languages() == {"en", "zh"}
+    workspace.replies.save(thanks_spec())
+    assert workspace.catalog.get("thank-you") is not None
+    alone = Workspace(data_dir, [SHIPPED, team], cached=False)  # no seller's folder: all needed
+    assert alone.replies.required_languages() is None

@@ -70,8 +70,15 @@ class ReplyChecker:
     render of every variant (the file is still read as the loader reads it).
     """
 
-    def __init__(self, catalog: Catalog, taken: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        taken: Mapping[str, str] | None = None,
+        required: set[str] | None = None,
+    ) -> None:
+        """``required``: the languages every reply must have (None: all the catalog's)."""
         self.catalog = catalog
+        self.required = required
         self.context: ReadingContext = reading_context(catalog)
         self.renderer = Renderer(catalog)
         self.taken = dict(taken or {})
@@ -102,7 +109,11 @@ class ReplyChecker:
         context = self.context
         try:
             scenario, warnings = read_scenario(
-                source, context.catalog, context.environments, context.partial_fields
+                source,
+                context.catalog,
+                context.environments,
+                context.partial_fields,
+                self.required,
             )
         except InvalidError as error:
             return SpecCheck(text, None, [_from_error(error, source.problem(error))])

@@ -7,6 +7,7 @@ it (the picker, the draft's values, the buyer's message pane) sees the new repli
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -58,7 +59,24 @@ class ReplyLibrary:
         from composer.library.checking import ReplyChecker
 
         catalog = self.workspace.catalog
-        return ReplyChecker(catalog, self.own.ids(catalog))
+        return ReplyChecker(catalog, self.own.ids(catalog), self.required_languages())
+
+    def required_languages(self) -> set[str] | None:
+        """The languages the seller's replies must have: those declared by the folders up to
+        the seller's own (as the loader requires them); a team folder loaded after it may add
+        one they can do without. None when the seller's folder is not loaded at all."""
+        codes: set[str] = set()
+        for folder in self.workspace.template_dirs:
+            catalog_file = folder / "catalog.toml"
+            try:
+                languages = tomllib.loads(catalog_file.read_text("utf-8")).get("languages", {})
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                languages = {}
+            if isinstance(languages, dict):
+                codes.update(str(code) for code in languages)
+            if folder == self.own.folder:
+                return codes
+        return None
 
     def spec_of(self, scenario: Scenario) -> ScenarioSpec:
         """The spec of a loaded scenario's file, to edit."""

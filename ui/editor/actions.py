@@ -84,7 +84,7 @@ class ReplyActions:
             "newReply": _("New reply…"),
             "duplicateReply": _("Duplicate this reply…"),
             "editReply": _("Edit this reply…"),
-            "deleteReply": _("Delete this reply…"),
+            "deleteReply": _("Delete this reply"),
             "restoreShipped": _("Restore the shipped reply"),
             "undoDeleteReply": _("Undo delete"),
             "exportPack": _("Export your replies…"),

@@ -160,13 +160,17 @@ class ReplyEditor(QDialog):
         kind = str(self.kind.currentData() or "answer")
         spec.kind = "" if kind == "answer" and not self._base.kind else kind
         for code in self.codes:
-            spec.titles[code] = self.titles[code].text().strip()
+            title = self.titles[code].text().strip()
+            if title or code in spec.titles:
+                spec.titles[code] = title
             words = [w.strip() for w in self.keywords[code].text().replace("，", ",").split(",")]
             if any(words):
                 spec.keywords[code] = [w for w in words if w]
             else:
                 spec.keywords.pop(code, None)
             pane = self.texts[code]
+            if code not in spec.replies and not pane.body_text().strip():
+                continue  # a language the reply never had, left empty: the checks say if needed
             extra = spec.replies[code].extra if code in spec.replies else {}
             spec.replies[code] = ReplySpec(pane.body_text(), pane.subject_text(), extra)
         spec.fields = self.fields.fields()
