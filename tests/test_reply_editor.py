@@ -301,3 +301,25 @@ def test_what_the_editor_saves_passes_the_command_line_check(window, data_dir, q
     assert result.returncode == 0, result.stdout + result.stderr
     listed = run("render", "thank-the-buyer", "--example", "--lang", "en", data_dir=data_dir)
     assert "We put a small gift in the parcel: a keyring" in listed.stdout
+
+
+def test_the_editor_opens_every_shipped_reply_as_it_is(window, data_dir, qtbot):
+    """Untouched, the editor's reply is the file's: no draft, nothing to save."""
+    for scenario in list(window.catalog):
+        editor = window.reply_actions.edit_reply(scenario)
+        qtbot.addWidget(editor)
+        assert editor.spec() == editor.original, scenario.id
+        assert editor.last_check.ok, (scenario.id, editor.last_check.mistakes[:1])
+        editor.close()
+    assert not (data_dir / "reply-drafts").exists() or not list(
+        (data_dir / "reply-drafts").iterdir()
+    )
+
+
+def test_closing_the_window_keeps_the_reply_being_written(window, data_dir, qtbot):
+    editor = window.reply_actions.new_reply()
+    editor.titles["en"].setText("Written just now")  # no check has run yet
+    window.close()
+    kept = window.reply_actions.library.drafts.latest_new()
+    assert kept is not None
+    assert "Written just now" in kept.path.read_text("utf-8")

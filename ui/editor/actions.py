@@ -10,10 +10,11 @@ replace.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QEvent, QObject, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog
 
@@ -35,10 +36,24 @@ PACK_SUFFIX = ".replypack"  # composer.library.packs.PACK_SUFFIX, without import
 log = logging.getLogger("reply_composer")
 
 
+class _OnClose(QObject):
+    """Calls back when the window is closing: an open editor keeps its draft at once."""
+
+    def __init__(self, callback: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self.callback = callback
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Close:
+            self.callback()
+        return False
+
+
 class ReplyActions:
     """What ``attach`` adds to a window; kept on it as ``window.reply_actions``."""
 
     def __init__(self, window: MainWindow, workspace: Workspace) -> None:
+        self._closing = _OnClose(self.keep_open_draft, window)
         self.window = window
         self.workspace = workspace
         self.editor: ReplyEditor | None = None
@@ -75,6 +90,7 @@ class ReplyActions:
             seller.addAction(self.actions[name])
         window.addActions(list(self.actions.values()))
         window.controller.scenarioChanged.connect(lambda _s: self.update_actions())
+        window.installEventFilter(self._closing)
         window.retranslated.connect(self.retranslate)
         self.retranslate()
         self.update_actions()
@@ -177,6 +193,12 @@ class ReplyActions:
         self.editor = editor
         editor.show()
         return editor
+
+    def keep_open_draft(self) -> None:
+        """The window closes: the reply being written is kept as a draft now (its last
+        keystrokes may not have been checked yet)."""
+        if self.editor is not None and self.editor.isVisible():
+            self.editor.close()
 
     def new_reply(self) -> ReplyEditor:
         """An editor for a new reply (the latest unsaved new reply, if one is kept)."""

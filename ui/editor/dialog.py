@@ -64,6 +64,9 @@ class ReplyEditor(QDialog):
     tabs: QTabWidget
     fields: FieldsTable
     texts: dict[str, ReplyTextPane]
+    advice: QWidget
+    guidance: dict[str, QPlainTextEdit]
+    guidance_labels: dict[str, QLabel]
     field_list: QListWidget
     field_list_label: QLabel
     insert_button: QPushButton
@@ -149,6 +152,7 @@ class ReplyEditor(QDialog):
             self.keywords[code].setText(", ".join(spec.keywords.get(code, [])))
             reply = spec.replies.get(code) or ReplySpec()
             self.texts[code].set_text(reply.subject, reply.body)
+            self.guidance[code].setPlainText(spec.guidance.get(code, ""))
         self.fields.set_fields(spec.fields)
         self._fill_field_list()
 
@@ -160,6 +164,9 @@ class ReplyEditor(QDialog):
         kind = str(self.kind.currentData() or "answer")
         spec.kind = "" if kind == "answer" and not self._base.kind else kind
         for code in self.codes:
+            advice = self.guidance[code].toPlainText()
+            if advice.strip() or code in spec.guidance:
+                spec.guidance[code] = advice
             title = self.titles[code].text().strip()
             if title or code in spec.titles:
                 spec.titles[code] = title

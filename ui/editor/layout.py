@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer.templating.scenario import MESSAGE_KINDS
-from ui import theme
+from ui import i18n, theme
 from ui.editor.fields_table import FieldsTable
 from ui.editor.reply_text import ReplyTextPane
 from ui.i18n import N_, _
@@ -84,6 +84,20 @@ def build(self: ReplyEditor) -> None:
         pane = ReplyTextPane(code, self)
         self.texts[code] = pane
         self.tabs.addTab(pane, "")
+    # The seller's own advice for the reply, shown under the preview as "How to handle it".
+    self.advice = QWidget(self)
+    advice_layout = QVBoxLayout(self.advice)
+    self.guidance = {}
+    self.guidance_labels = {}
+    for code in self.codes:
+        label, text = QLabel(self), QPlainTextEdit(self)
+        text.setObjectName(f"replyGuidance_{code}")
+        text.setTabChangesFocus(True)
+        label.setBuddy(text)
+        self.guidance_labels[code], self.guidance[code] = label, text
+        advice_layout.addWidget(label)
+        advice_layout.addWidget(text, 1)
+    self.tabs.addTab(self.advice, "")
     # Between the text and the preview: the fields to insert and the commands.
     self.field_list = QListWidget(self)
     self.field_list.setObjectName("insertFieldList")
@@ -165,6 +179,8 @@ def build(self: ReplyEditor) -> None:
     self.fields.changed.connect(self._fields_changed)
     for pane in self.texts.values():
         pane.changed.connect(self.schedule_check)
+    for text in self.guidance.values():
+        text.textChanged.connect(self.schedule_check)
     self.field_list.itemDoubleClicked.connect(lambda _item: self.insert_field())
     self.insert_button.clicked.connect(lambda: self.insert_field())
     self.optional_button.clicked.connect(lambda: self.wrap_optional())
@@ -193,6 +209,20 @@ def name_widgets(self: ReplyEditor) -> None:
     self.tabs.setTabText(0, _("Fields"))
     for index, code in enumerate(self.codes, start=1):
         self.tabs.setTabText(index, _("Reply ({language})").format(language=self.names[code]))
+        self.guidance_labels[code].setText(
+            _("How to handle it ({language}): your advice, shown under the preview").format(
+                language=self.names[code]
+            )
+        )
+    self.tabs.setTabText(self.tabs.indexOf(self.advice), _("Advice"))
+    for index in range(self.kind.count()):
+        kind = str(self.kind.itemData(index))
+        self.kind.setItemText(index, _(KIND_NAMES.get(kind, kind)))
+    self.ui = i18n.content_language()
+    for index in range(self.category.count()):
+        category = self.catalog.categories.get(str(self.category.itemData(index)))
+        if category is not None:
+            self.category.setItemText(index, category.title(self.ui))
     self.field_list_label.setText(_("Fields to insert"))
     self.insert_button.setText(_("Insert at the cursor"))
     self.insert_button.setToolTip(_("Put the selected field into the text at the cursor"))
