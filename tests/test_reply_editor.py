@@ -148,6 +148,10 @@ def test_a_mistake_is_underlined_and_explained_in_chinese(window, qtbot):
     assert pane.body.textCursor().blockNumber() == block
     editor.save_button.click()  # refused: the file is untouched, the draft kept
     assert editor.isVisible() and "未保存" in editor.status.text()
+    assert editor.tabs.tabText(0) == "字段"
+    window.behaviour.set_interface_language("en")  # the open editor follows
+    assert editor.tabs.tabText(0) == "Fields"
+    assert editor.kind.currentText() == "An answer to the buyer's message"
     editor.discard()
 
 
