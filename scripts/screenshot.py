@@ -97,6 +97,19 @@ def main() -> int:
         help="shoot the Orders window's tab instead",
     )
     parser.add_argument("--find", default="", help="text typed into the order search")
+    parser.add_argument(
+        "--reply-editor",
+        default="",
+        metavar="TAB",
+        help="open Reply ▸ Edit this reply… and shoot it, showing TAB: fields, or a reply "
+        "language's code (en, zh)",
+    )
+    parser.add_argument(
+        "--editor-typo",
+        default="",
+        metavar="FIELD",
+        help="in the editor, misspell {{ FIELD }} in the shown reply, to show a mistake",
+    )
     args = parser.parse_args()
 
     app = QApplication(sys.argv[:1])  # Qt would take --platform for its own option
@@ -163,6 +176,8 @@ def main() -> int:
             view.resize(width * 3 // 4, height * 3 // 4)
             view.move(0, 0)
             shown = view
+        if args.reply_editor:
+            shown = open_editor(window, args.reply_editor, args.editor_typo)
         target = shown or window
 
         def shoot() -> None:
@@ -199,6 +214,8 @@ def insert_sample_snippet(window: object, code: str) -> None:
     body.insertPlainText("\n\n")  # a new paragraph before the sign-off, then the snippet
     panel.set_target(body)
     panel.insert()
+
+
 def _case_for_screenshot(orders: Any, spec: str) -> None:
     """Open the current order's case with the buyer's message; a remedy, its cost, a status."""
     from decimal import Decimal
@@ -213,6 +230,24 @@ def _case_for_screenshot(orders: Any, spec: str) -> None:
     orders.book.mark_step(case.id, "justified", True)
     if status:
         orders.book.set_status(case.id, status)
+
+
+def open_editor(window: Any, tab: str, typo: str) -> Any:
+    """The reply editor over the current scenario, showing ``tab``; a field misspelt in it."""
+    editor = window.reply_actions.edit_reply()
+    editor.move(0, 0)
+    pane = editor.texts.get(tab)
+    editor.tabs.setCurrentWidget(pane or editor.fields)
+    choices = [row for row, f in enumerate(editor.fields.fields()) if f.type == "choice"]
+    if pane is None and choices:
+        editor.fields.select_row(choices[0])  # its options show below the table
+    if pane is not None and typo:
+        body = pane.body_text()
+        pane.body.setPlainText(body.replace(f"{{{{ {typo} }}}}", f"{{{{ {typo[:-2]} }}}}", 1))
+    editor.check_now()
+    if pane is not None:
+        pane.body.moveCursor(QTextCursor.MoveOperation.Start)
+    return editor
 
 
 if __name__ == "__main__":

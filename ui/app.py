@@ -57,6 +57,7 @@ def populate_window(window: MainWindow, template_dirs: Sequence[str | Path] | No
     once the frame is on screen: nothing here is needed to paint it.
     """
     from composer.workspace import Workspace
+    from ui.editor.actions import attach as attach_reply_actions
     from ui.window.draft_controller import DraftController
     from ui.window.seller_data import attach
 
@@ -70,6 +71,7 @@ def populate_window(window: MainWindow, template_dirs: Sequence[str | Path] | No
         log.warning("platform rules: %s", mistake)
     window.populate(DraftController(workspace, window))
     attach(window, workspace)
+    attach_reply_actions(window, workspace)
 
 
 def _parse_args(argv: Sequence[str]) -> argparse.Namespace:

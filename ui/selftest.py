@@ -119,6 +119,12 @@ def _check_extras(window: MainWindow, failures: list[str]) -> None:
         failures.append("platform rules: none loaded")
     if window.findChild(QWidget, "snippetPanel") is None:
         failures.append("seller data: the snippet panel is missing")
+    # The reply editor (tomlkit, the writer and the checks): opens a reply and finds it sound.
+    editor = window.reply_actions.edit_reply()  # type: ignore[attr-defined]
+    if editor is None or editor.last_check is None or not editor.last_check.ok:
+        failures.append("reply editor: the current reply does not check out in the editor")
+    if editor is not None:
+        editor.discard()
 
 
 def _quiet_offscreen(_kind: object, _context: object, message: str) -> None:

@@ -12,9 +12,11 @@ scenarios of earlier folders (they show without it, and the catalog says so once
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import meta
+from jinja2.sandbox import SandboxedEnvironment
 
 from composer.templating.formatting import MONEY_STYLES
 from composer.templating.jinja import make_environment, partials_used
@@ -43,8 +45,10 @@ from composer.templating.scenario_file import (
     table_at,
     texts_at,
 )
-from composer.templating.source_reading import read_source, unexpected
+from composer.templating.source_reading import parse_source, read_source, unexpected
 from composer.templating.template_fields import InvalidError
+
+__all__ = ["LoadResult", "ReadingContext", "load_catalog", "parse_source", "reading_context"]
 
 CATALOG_FILE = "catalog.toml"
 
@@ -175,6 +179,26 @@ def load_catalog(folders: Iterable[Path]) -> LoadResult:
                 )
             )
     return result
+
+
+@dataclass(frozen=True)
+class ReadingContext:
+    """What reading one scenario file needs from the folders loaded before it: the catalog
+    (languages, partials, shared fields) and each language's environment."""
+
+    catalog: Catalog
+    environments: Mapping[str, SandboxedEnvironment]
+    partial_fields: Mapping[str, Mapping[str, set[str]]]
+
+
+def reading_context(catalog: Catalog) -> ReadingContext:
+    """The context in which ``load_catalog`` read ``catalog``'s scenario files: a scenario
+    written in the app (the reply editor, a pack) is read in it exactly as the loader would."""
+    environments = {
+        code: make_environment(catalog.partials.get(code, {})) for code in catalog.languages
+    }
+    fields = {code: _partial_fields(catalog.partials.get(code, {})) for code in environments}
+    return ReadingContext(catalog, environments, fields)
 
 
 def _some(ids: list[str]) -> str:

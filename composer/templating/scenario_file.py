@@ -74,9 +74,7 @@ def read_scenario(
             InvalidError(("category",), f"category {category!r} is not in any catalog.toml")
         )
     titles = texts_at(table_at(data, ("title",), required=True), ("title",))
-    keywords = data.get("keywords", [])
-    if not isinstance(keywords, list) or not all(isinstance(k, str) for k in keywords):
-        raise InvalidError(("keywords",), "keywords must be a list of texts")
+    keywords = _keywords(data.get("keywords", []))
     guidance = texts_at(table_at(data, ("guidance",)), ("guidance",))
 
     fields: list[Field] = []
@@ -169,6 +167,21 @@ def read_scenario(
         triage=read_triage(table_at(data, ("triage",)), source.smap, warnings),
     )
     return scenario, warnings
+
+
+def _keywords(raw: Any) -> list[str]:
+    """``keywords``: one list in any language, or a list per language (``{ en = [...] }``, as
+    the reply editor writes it); the picker's search matches them all alike."""
+    lists = raw.values() if isinstance(raw, dict) else [raw]
+    found: list[str] = []
+    for words in lists:
+        if not isinstance(words, list) or not all(isinstance(k, str) for k in words):
+            raise InvalidError(
+                ("keywords",),
+                "keywords must be a list of texts, or one per language { en = [...] }",
+            )
+        found.extend(words)
+    return found
 
 
 def _kind(data: Mapping[str, Any]) -> str:

@@ -34,6 +34,12 @@ def read_source(path: Path, problems: list[TemplateProblem]) -> SourceFile | Non
     except UnicodeDecodeError:
         problems.append(TemplateProblem(path, 1, "is not UTF-8 text"))
         return None
+    return parse_source(text, path, problems)
+
+
+def parse_source(text: str, path: Path, problems: list[TemplateProblem]) -> SourceFile | None:
+    """A template file's text read as TOML, with the lines of its keys; None (and the problem
+    added) when it is not TOML."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

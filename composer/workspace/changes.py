@@ -18,6 +18,7 @@ class Changes:
     history: bool = False
     orders: bool = False  # an import: the order search, the tiers and the charts
     cases: bool = False  # a case changed: the case view and the dispute chart
+    templates: bool = False  # the seller's replies changed: the catalog was loaded again
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
@@ -26,10 +27,18 @@ class Changes:
             self.history or other.history,
             self.orders or other.orders,
             self.cases or other.cases,
+            self.templates or other.templates,
         )
 
     def __bool__(self) -> bool:
-        return self.snippets or self.profile or self.history or self.orders or self.cases
+        return (
+            self.snippets
+            or self.profile
+            or self.history
+            or self.orders
+            or self.cases
+            or self.templates
+        )
 
 
 NOTHING = Changes()

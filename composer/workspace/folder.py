@@ -33,6 +33,7 @@ if TYPE_CHECKING:  # Jinja, Babel and TinyDB: imported when first used
     from composer.storage.snippets import Snippet, SnippetStore
     from composer.templating.render import Renderer, RenderResult
     from composer.workspace.orders import OrderBook
+    from composer.workspace.replies import ReplyLibrary
 
 
 class UnknownPlatformError(LookupError):
@@ -162,6 +163,32 @@ class Workspace:
     @property
     def catalog(self) -> Catalog:
         return self.loaded.catalog
+
+    @cached_property
+    def replies(self) -> ReplyLibrary:
+        """The seller's own replies: edit, duplicate, delete, share."""
+        from composer.workspace.replies import ReplyLibrary
+
+        return ReplyLibrary(self)
+
+    def reload_templates(self) -> Changes:
+        """Load the template folders again into the same catalog object (those holding it
+        see the change) and the same problems list."""
+        if self._cached:
+            from composer.templating.cache import load_catalog_cached
+
+            fresh = load_catalog_cached(self.template_dirs, self.data_dir)
+        else:
+            from composer.templating.loader import load_catalog
+
+            fresh = load_catalog(self.template_dirs)
+        current = self.loaded
+        for name in ("languages", "categories", "partials", "common_fields", "scenarios"):
+            held = getattr(current.catalog, name)
+            held.clear()
+            held.update(getattr(fresh.catalog, name))
+        current.problems[:] = fresh.problems
+        return Changes(templates=True)
 
     @property
     def problems(self) -> list[TemplateProblem]:

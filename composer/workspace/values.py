@@ -49,6 +49,16 @@ class DraftValues:
         """Exactly ``values`` (a reply reopened from the history)."""
         self._values[scenario.id] = dict(values)
 
+    def adapt(self) -> None:
+        """The catalog was loaded again: each scenario keeps the values its fields still take
+        (a field gone, or a choice without that option any more, starts afresh)."""
+        for scenario_id, values in list(self._values.items()):
+            scenario = self.catalog.get(scenario_id)
+            if scenario is None:
+                del self._values[scenario_id]
+                continue
+            self._values[scenario_id] = {**self.fresh(scenario), **scenario.values_from(values)}
+
     def follow_profile(self, profile: Profile) -> None:
         """A new profile: fields still empty or showing the old profile's value follow it."""
         old, self.profile = self.profile, profile

@@ -7,6 +7,7 @@ close them.
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -90,7 +91,7 @@ def show_shortcuts(window: QWidget) -> ShortcutsDialog:
     return dialog
 
 
-def show_about(window: QWidget) -> QMessageBox:
+def show_about(window: QWidget, data_dir: Path | None = None) -> QMessageBox:
     """The About box: what the app is, its version, where it keeps the seller's data."""
     box = QMessageBox(window)
     box.setObjectName("aboutBox")
@@ -101,6 +102,12 @@ def show_about(window: QWidget) -> QMessageBox:
         f"<h3>{html.escape(_('Reply Composer'))} {html.escape(version())}</h3>"
         f"<p>{html.escape(_('Polite, correct customer-service replies in English and Chinese.'))}"
         f"</p><p>{html.escape(_('Works offline: no account, nothing leaves this computer.'))}</p>"
+        + (
+            f"<p>{html.escape(_('Your data folder (your replies, snippets, history):'))}<br>"
+            f"<code>{html.escape(str(data_dir))}</code></p>"
+            if data_dir is not None
+            else ""
+        )
     )
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -137,9 +137,14 @@ class ScenarioPicker(QWidget):
         if language == self.language:
             return
         self.language = language
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Build the list again from the catalog (its scenarios changed), keeping the search
+        and the highlighted scenario."""
         current = self.tree.currentIndex().data(ID_ROLE)
         old = self.model
-        self.model = build_model(self.catalog, language, self)
+        self.model = build_model(self.catalog, self.language, self)
         self.proxy.setSourceModel(self.model)
         old.deleteLater()
         self.tree.expandAll()

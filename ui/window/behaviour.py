@@ -139,7 +139,7 @@ class WindowBehaviour:
     def show_about(self) -> None:
         from ui.dialogs import help_menu
 
-        help_menu.show_about(self.window)
+        help_menu.show_about(self.window, self.window.settings.data_dir)
 
     def copy_buyer(self) -> None:
         """Ctrl+Enter: copy the buyer's reply, in the language it is shown in."""

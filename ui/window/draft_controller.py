@@ -88,6 +88,22 @@ class DraftController(QObject):
             self.render()
         return True
 
+    def reload(self, scenario_id: str | None = None) -> None:
+        """The catalog was loaded again (the seller's replies changed): show ``scenario_id``,
+        else the current scenario, else the first, in its new form. The values its fields
+        still take are kept, and so are the seller's edits of the same scenario."""
+        wanted = scenario_id or (self.scenario.id if self.scenario is not None else None)
+        scenario = self.catalog.get(wanted) if wanted else None
+        scenario = scenario or next(iter(self.catalog), None)
+        self.drafts.adapt()
+        if scenario is None:
+            return
+        if self.scenario is None or scenario.id != self.scenario.id:
+            self.edits.clear()
+        self.scenario = scenario
+        self.scenarioChanged.emit(scenario)
+        self.render()
+
     def set_value(self, name: str, value: Value) -> None:
         """The seller changed a field: remember it and render again."""
         if self.scenario is None:

@@ -1,0 +1,1 @@
+"""The reply editor: the seller writes and changes their own replies in the app."""
