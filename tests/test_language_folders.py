@@ -12,6 +12,7 @@ import pytest
 from composer.templating.cache import decode, encode
 from composer.templating.loader import load_catalog
 from composer.templating.render import Renderer
+from tests.helpers.cli import run
 from tests.helpers.scenarios import MINIMAL, SHIPPED
 
 LANGUAGE = """
@@ -161,3 +162,19 @@ def test_the_interface_names_every_shipped_language(code: str) -> None:
     for language in catalog.languages.values():
         assert language.names.get("en") and language.names.get("zh"), language.code
         assert language.title(code) == language.names[code]
+
+
+def test_the_command_line_lists_and_renders_a_folder_language(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    _folder(tmp_path).rename(data_dir / "templates")
+    done = run("list", "--json", data_dir=data_dir)
+    assert done.returncode == 0, done.stderr
+    listed = {s["id"]: s for s in json.loads(done.stdout)}
+    assert listed["thanks"]["languages"] == ["en", "zh", "es"]
+    assert listed["shipping-delay"]["languages"] == ["en", "zh"]
+    done = run("render", "thanks", "--lang", "es", "--example", data_dir=data_dir)
+    assert done.returncode == 0, done.stderr
+    assert "Gracias por pagar 13,00\xa0US$" in done.stdout and "Thank" not in done.stdout
+    done = run("render", "thanks", "--lang", "all", "--example", data_dir=data_dir)
+    assert "Gracias por pagar" in done.stdout and "感谢您支付" in done.stdout

@@ -43,6 +43,7 @@ PHRASE_CODES = (
     "order-problem",  # a notice about one of these is not a mere shipping confirmation
     "review-request",  # what makes a feedback request more than a thank-you
     "future-coupon",
+    "placeholder",  # a language's words for a blank left to fill: "(your name)", "(tu nombre)"
 )
 PHRASES_FOLDER = "phrases"  # beside phrases.toml: a file per further reply language
 OTHER_KINDS = "other"  # in a per-kind ``limit`` table: every kind not named there

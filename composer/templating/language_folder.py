@@ -40,6 +40,7 @@ from composer.templating.template_fields import InvalidError, template_fields
 LANGUAGES_DIR = "languages"
 LANGUAGE_FILE = "language.toml"
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
+CJK_SCRIPTS = ("Hans", "Hant", "Jpan", "Hang")  # scripts a reader of Chinese characters reads
 SCRIPTS = ("Latn", "Cyrl", "Grek", "Hans", "Hant", "Jpan", "Hang", "Arab", "Hebr", "Thai")
 
 
