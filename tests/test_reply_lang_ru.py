@@ -302,12 +302,16 @@ def test_the_checks_find_the_same_in_russian_as_in_english() -> None:
         ("Спасибо за покупку!", "amazon", "feedback-request", "thank-you-only"),
         ("Дарим промокод на скидку 10 % на следующий заказ.", "amazon", "answer", "future-coupon"),
         ("На следующую покупку действует скидка 5 %.", "amazon", "answer", "future-coupon"),
+        ("Здравствуйте, (имя покупателя)! Ваш заказ готов.", "ebay", "answer", "placeholder"),
+        ("С уважением, (Ваше имя)", "aliexpress", "answer", "placeholder"),
+        ("Ваш заказ ХХХ уже в пути.", "aliexpress", "answer", "placeholder"),
+        ("Your order has shipped and is on its way to you.", "ebay", "answer", "wrong-script"),
     ],
 )
 def test_the_russian_checks_catch_what_a_seller_must_not_write(
     text: str, platform: str, kind: str, code: str
 ) -> None:
-    found = check_text(text, "ru", BOOK.platform(platform), BOOK.phrases, kind=kind)
+    found = check_text(text, "ru", BOOK.platform(platform), BOOK.phrases, "Cyrl", kind=kind)
     assert code in {c.code for c in found}
 
 
@@ -341,5 +345,5 @@ def test_the_russian_checks_catch_what_a_seller_must_not_write(
 def test_the_russian_checks_leave_ordinary_sentences_alone(
     text: str, platform: str, kind: str
 ) -> None:
-    found = check_text(text, "ru", BOOK.platform(platform), BOOK.phrases, kind=kind)
+    found = check_text(text, "ru", BOOK.platform(platform), BOOK.phrases, "Cyrl", kind=kind)
     assert [c.code for c in found] == []
