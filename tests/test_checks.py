@@ -24,14 +24,22 @@ PLATFORMS = sorted(BOOK.platforms)
 
 def codes(text: str, platform: str = "amazon", language: str = "en") -> list[str]:
     found = check_text(
-        text, language, BOOK.platform(platform), BOOK.phrases, reads_chinese=language == "zh"
+        text,
+        language,
+        BOOK.platform(platform),
+        BOOK.phrases,
+        script="Hans" if language == "zh" else "Latn",
     )
     return [c.code for c in found]
 
 
 def spans(text: str, platform: str = "amazon", language: str = "en") -> dict[str, list[str]]:
     found = check_text(
-        text, language, BOOK.platform(platform), BOOK.phrases, reads_chinese=language == "zh"
+        text,
+        language,
+        BOOK.platform(platform),
+        BOOK.phrases,
+        script="Hans" if language == "zh" else "Latn",
     )
     result: dict[str, list[str]] = {}
     for check in found:
@@ -92,7 +100,7 @@ MUST_TRIGGER = [
     ("placeholder", "Best regards, (Your name)", "(Your name)"),
     ("placeholder", "Your order [...] shipped.", "[...]"),
     ("placeholder", "Hello {{ buyer_name }}", "{{"),
-    ("cjk-in-english", "Dear 王芳, your parcel has shipped.", "王芳"),
+    ("wrong-script", "Dear 王芳, your parcel has shipped.", "王芳"),
 ]
 
 
@@ -159,7 +167,7 @@ def test_every_code_is_tested_both_ways():
     triggered = {code for code, _, _ in MUST_TRIGGER}
     quiet = {code for code, _ in MUST_NOT_TRIGGER}
     assert set(RULE_CODES) - KIND_CODES <= triggered & quiet
-    assert {"placeholder", "cjk-in-english"} <= triggered
+    assert {"placeholder", "wrong-script"} <= triggered
 
 
 def test_severity_follows_the_platform():
@@ -355,7 +363,7 @@ def test_order_numbers_in_fields_are_never_phone_numbers():
 def test_chinese_typed_into_a_field_is_flagged_in_the_english_reply_only():
     values = {**RESULT.catalog.get("shipping-delay").examples(), "buyer_name": "王芳"}
     result, found = draft_checks("shipping-delay", values)
-    (check,) = [c for c in found if c.code == "cjk-in-english"]
+    (check,) = [c for c in found if c.code == "wrong-script"]
     assert (check.language, check.severity) == ("en", "warning")
     assert result.drafts["en"].body[check.start : check.end] == "王芳"
 

@@ -149,6 +149,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                     "category": s.category,
                     "title": dict(s.titles),
                     "keywords": list(s.keywords),
+                    "languages": list(s.replies),
                     "source": str(s.source),
                 }
                 for s in scenarios
@@ -157,8 +158,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         return 0
     width = max((len(s.id) for s in scenarios), default=0)
     for s in scenarios:
-        titles = " / ".join(s.title(code) for code in result.catalog.languages)
-        print(f"{s.id:<{width}}  {s.category:<12}  {titles}")
+        titles = " / ".join(s.titles.values())
+        print(f"{s.id:<{width}}  {s.category:<12}  {' '.join(s.replies):<24}  {titles}")
     return 0
 
 

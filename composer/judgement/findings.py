@@ -9,7 +9,7 @@ from typing import Any
 
 from composer.templating.validate import CJK
 
-BUILT_IN_CODES = ("unfilled-field", "placeholder", "cjk-in-english", "template-error")
+BUILT_IN_CODES = ("unfilled-field", "placeholder", "wrong-script", "template-error")
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 MAX_PER_KIND = 20  # findings of one code in one part of one reply: enough to see the pattern
 

@@ -2,13 +2,14 @@
 
 Every finding has a stable code, a severity (``error``: copying asks first; ``warning``;
 ``info``), a message in each interface language and the span of the reply it concerns. Some
-checks always run (an unfilled field, a leftover placeholder, Chinese in the English reply, a
-reply that cannot render); the others are the rules of the platform chosen (links, e-mail
-addresses, phone numbers, taking the sale off the platform, review incentives, asking only
-happy buyers for a review, emoji, HTML, length, coupons for a future purchase), read from
-``composer.judgement.rules``. A rule can depend on what kind of message the scenario is (its
-``kind``): Amazon forbids a proactive notice that only confirms shipment and a feedback
-request that only thanks, and public replies to reviews have their own length limit.
+checks always run (an unfilled field, a leftover placeholder, text in another script than the
+reply's language is written in, a reply that cannot render); the others are the rules of the
+platform chosen (links, e-mail addresses, phone numbers, taking the sale off the platform,
+review incentives, asking only happy buyers for a review, emoji, HTML, length, coupons for a
+future purchase), read from ``composer.judgement.rules``. A rule can depend on what kind of
+message the scenario is (its ``kind``): Amazon forbids a proactive notice that only confirms
+shipment and a feedback request that only thanks, and public replies to reviews have their own
+length limit.
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ from composer.templating.fields import Field, FieldType, Value
 from composer.templating.printed_values import marker
 from composer.templating.render import RenderResult
 from composer.templating.scenario import Language, Scenario
-from composer.templating.validate import CJK_LOCALES
 
 
 def check_draft(
@@ -55,10 +55,10 @@ def check_draft(
             )
             continue
         language = languages.get(code)
-        reads_chinese = language is not None and language.locale.startswith(CJK_LOCALES)
+        script = language.script if language is not None else "Latn"
         context = RuleContext(platform, phrases or Phrases(), code, scenario, values, scenario.kind)
         for part, text in (("subject", draft.subject or ""), ("body", draft.body)):
-            found.extend(context.check(text, part, reads_chinese))
+            found.extend(context.check(text, part, script))
     order = {code: index for index, code in enumerate(result.drafts)}
     return sorted(
         found,
@@ -76,14 +76,15 @@ def check_text(
     language: str,
     platform: Platform | None = None,
     phrases: Phrases | None = None,
-    reads_chinese: bool = False,
+    script: str = "Latn",
     part: str = "body",
     kind: str = "answer",
 ) -> list[Check]:
     """The findings on one plain text in ``language`` (no scenario: no field is known), as a
-    message of ``kind`` (one of ``composer.templating.scenario.MESSAGE_KINDS``)."""
+    message of ``kind`` (one of ``composer.templating.scenario.MESSAGE_KINDS``), written in
+    ``script`` (ISO 15924: ``Latn``, ``Cyrl``, ``Hans``)."""
     context = RuleContext(platform, phrases or Phrases(), language, kind=kind)
-    return list(context.check(text, part, reads_chinese))
+    return list(context.check(text, part, script))
 
 
 def _unfilled(

@@ -1,9 +1,10 @@
 """Platform profiles: what each marketplace forbids in a message, read from data files.
 
 The rules ship in ``platforms/platforms.toml`` (each with its source and how certain it is) and
-the wording the checks look for in ``platforms/phrases.toml``. A file of the same name in the
-seller's data folder is laid over the shipped one key by key, so a seller can switch a rule off
-(``enabled = false``), change its severity or add a platform without touching the app.
+the wording the checks look for in ``platforms/phrases.toml`` (English and Chinese) and
+``platforms/phrases/<code>.toml`` (one file per further reply language). A file of the same
+name in the seller's data folder is laid over the shipped one key by key, so a seller can switch
+a rule off (``enabled = false``), change its severity or add a platform without touching the app.
 """
 
 from __future__ import annotations
@@ -42,7 +43,9 @@ PHRASE_CODES = (
     "order-problem",  # a notice about one of these is not a mere shipping confirmation
     "review-request",  # what makes a feedback request more than a thank-you
     "future-coupon",
+    "placeholder",  # a language's words for a blank left to fill: "(your name)", "(tu nombre)"
 )
+PHRASES_FOLDER = "phrases"  # beside phrases.toml: a file per further reply language
 OTHER_KINDS = "other"  # in a per-kind ``limit`` table: every kind not named there
 DEFAULT_PLATFORM = "generic"
 
@@ -128,6 +131,9 @@ def load_rulebook(data_dir: Path | None = None, shipped: Path | None = None) -> 
     problems: list[str] = []
     rules = _read(folder / paths.PLATFORMS_FILE, problems)
     words = _read(folder / paths.PHRASES_FILE, problems)
+    for language_file in sorted((folder / PHRASES_FOLDER).glob("*.toml")):
+        # One file per reply language (``phrases/es.toml``), its checks as top-level keys.
+        words = merge(words, {language_file.stem: _read(language_file, problems)})
     own_words: dict[str, Any] = {}
     if data_dir is not None:
         rules = merge(rules, _read(data_dir / paths.PLATFORMS_FILE, problems, optional=True))

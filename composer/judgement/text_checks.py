@@ -1,6 +1,7 @@
-"""The checks of one reply's text: a leftover placeholder, Chinese in a reply that does not read
-it, then the platform's rules (contact details, links, emoji, HTML, length, the kinds of message
-a platform forbids, the wording rules of ``composer.judgement.rules``)."""
+"""The checks of one reply's text: a leftover placeholder, text in another script than the
+reply's (``composer.judgement.script_check``), then the platform's rules (contact details,
+links, emoji, HTML, length, the kinds of message a platform forbids, the wording rules of
+``composer.judgement.rules``)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ import re
 from collections.abc import Iterator, Mapping
 
 from composer.judgement.findings import (
-    CJK_RUN,
     DOMAIN,
     EMAIL,
     EMOJI,
@@ -22,7 +22,8 @@ from composer.judgement.findings import (
     Check,
     excerpt,
 )
-from composer.judgement.rules import Phrases, Platform, Rule
+from composer.judgement.rules import PhraseEntry, Phrases, Platform, Rule
+from composer.judgement.script_check import wrong_script
 from composer.templating.fields import Value
 from composer.templating.scenario import Scenario
 from composer.templating.validate import PLACEHOLDER
@@ -46,6 +47,7 @@ class RuleContext:
         self.phrases = phrases
         self.language = language
         values = values or {}
+        self.own_words = [v for v in values.values() if isinstance(v, str)]
         # Someone else's contact details (a carrier's phone number): warned about, not failed.
         self.third_party = {
             name: str(values.get(name) or "").strip()
@@ -61,13 +63,13 @@ class RuleContext:
             and ("order" in name or "tracking" in name or name.endswith(("_number", "_id")))
         } - {""}
 
-    def check(self, text: str, part: str, reads_chinese: bool) -> Iterator[Check]:
-        """Every finding on one part of this language's reply."""
+    def check(self, text: str, part: str, script: str = "Latn") -> Iterator[Check]:
+        """Every finding on one part of this language's reply, written in ``script``."""
         if not text:
             return
-        yield from _placeholders(text, self.language, part)
-        if not reads_chinese:
-            yield from _chinese(text, self.language, part)
+        own = self.phrases.entries(self.language, "placeholder")
+        yield from _placeholders(text, self.language, part, own)
+        yield from wrong_script(text, self.language, script, part, self.own_words)
         if self.platform is not None:
             yield from self.rules(text, part)
 
@@ -329,8 +331,13 @@ def _phrase_spans(
     return merged
 
 
-def _placeholders(text: str, language: str, part: str) -> Iterator[Check]:
-    for match in list(PLACEHOLDER.finditer(text))[:MAX_PER_KIND]:
+def _placeholders(
+    text: str, language: str, part: str, own: tuple[PhraseEntry, ...] = ()
+) -> Iterator[Check]:
+    """``XXX``, ``[...]``, ``{{`` in any language, and the language's own placeholder words
+    (``placeholder`` in the check phrases: "(your name)", "(tu nombre)")."""
+    found = [*PLACEHOLDER.finditer(text), *(m for e in own for m in e[0].finditer(text))]
+    for match in sorted(found, key=lambda m: m.start())[:MAX_PER_KIND]:
         shown = match.group(0)
         yield Check(
             "placeholder",
@@ -339,24 +346,6 @@ def _placeholders(text: str, language: str, part: str) -> Iterator[Check]:
             {
                 "en": f"Leftover placeholder “{shown}”: replace it before sending",
                 "zh": f"有未替换的占位符“{shown}”，发送前请替换",
-            },
-            match.start(),
-            match.end(),
-            part,
-        )
-
-
-def _chinese(text: str, language: str, part: str) -> Iterator[Check]:
-    # A warning, not an error: a buyer's name in Chinese characters can be intended.
-    for match in list(CJK_RUN.finditer(text))[:MAX_PER_KIND]:
-        shown = excerpt(match.group(0), 20)
-        yield Check(
-            "cjk-in-english",
-            "warning",
-            language,
-            {
-                "en": f"Chinese characters in a reply the buyer may not read: “{shown}”",
-                "zh": f"外文回复中出现了中文字符：“{shown}”",
             },
             match.start(),
             match.end(),

@@ -40,7 +40,7 @@ from composer.templating.scenario import (
 )
 
 CATALOG_FILE = "catalog.json"
-FORMAT = 3  # bumped when the layout below changes
+FORMAT = 4  # bumped when the layout below changes
 
 
 def load_catalog_cached(
@@ -76,7 +76,7 @@ def _catalog_key(folders: list[Path]) -> str:
         digest.update(f"\0folder\0{folder}\0{folder.is_dir()}\0{folder.exists()}".encode())
         if not folder.is_dir():
             continue
-        for file in sorted(folder.glob("*.toml")):
+        for file in sorted([*folder.glob("*.toml"), *folder.glob("languages/*/*.toml")]):
             digest.update(f"\0file\0{file}\0".encode())
             try:
                 with file.open("rb") as stream:
@@ -137,7 +137,10 @@ def encode(result: LoadResult) -> dict[str, Any]:
     """``result`` as JSON values: texts, numbers, lists and tables only."""
     catalog = result.catalog
     return {
-        "languages": [vars(language) for language in catalog.languages.values()],
+        "languages": [
+            {**vars(language), "names": dict(language.names)}
+            for language in catalog.languages.values()
+        ],
         "categories": [
             {"id": c.id, "titles": dict(c.titles), "order": c.order}
             for c in catalog.categories.values()
@@ -156,7 +159,9 @@ def decode(data: Mapping[str, Any]) -> LoadResult:
     """The ``LoadResult`` that ``encode`` gave ``data``; raises on anything else."""
     catalog = Catalog()
     for spec in _list(data["languages"]):
-        language = Language(**{k: _str(v) for k, v in _dict(spec).items()})
+        spec = _dict(spec)
+        names = _texts(spec.pop("names", {}))
+        language = Language(**{k: _str(v) for k, v in spec.items()}, names=names)
         catalog.languages[language.code] = language
     for spec in _list(data["categories"]):
         category = Category(_str(spec["id"]), _texts(spec["titles"]), _int(spec["order"]))
@@ -241,7 +246,10 @@ def _encode_scenario(s: Scenario) -> dict[str, Any]:
         "category": s.category,
         "titles": dict(s.titles),
         "fields": [_encode_field(f) for f in s.fields],
-        "replies": {code: vars(reply) for code, reply in s.replies.items()},
+        "replies": {
+            code: {**vars(reply), "source": None if reply.source is None else str(reply.source)}
+            for code, reply in s.replies.items()
+        },
         "guidance": dict(s.guidance),
         "keywords": list(s.keywords),
         "source": None if s.source is None else str(s.source),
@@ -271,6 +279,7 @@ def _decode_scenario(spec: Any) -> Scenario:
             subject=_optional_str(reply["subject"]),
             body_line=_int(reply["body_line"]),
             subject_line=_int(reply["subject_line"]),
+            source=None if reply["source"] is None else Path(_str(reply["source"])),
         )
     return Scenario(
         id=_str(spec["id"]),

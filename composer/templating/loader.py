@@ -11,19 +11,21 @@ scenarios of earlier folders (they show without it, and the catalog says so once
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
 
-from jinja2 import TemplateSyntaxError, meta, nodes
+from jinja2 import meta
 
 from composer.templating.formatting import MONEY_STYLES
-from composer.templating.jinja import (
-    filters_used,
-    make_environment,
-    partials_used,
+from composer.templating.jinja import make_environment, partials_used
+from composer.templating.language_folder import (
+    LANGUAGE_FILE,
+    attach_replies,
+    language_folders,
+    merge_language,
+    script_at,
 )
+from composer.templating.partials import check_partial, merge_partials
 from composer.templating.scenario import (
     Catalog,
     Category,
@@ -32,7 +34,6 @@ from composer.templating.scenario import (
     TemplateProblem,
 )
 from composer.templating.scenario_file import (
-    TOML_LINE,
     SourceFile,
     list_at,
     read_field,
@@ -41,11 +42,10 @@ from composer.templating.scenario_file import (
     table_at,
     texts_at,
 )
-from composer.templating.sourcemap import SourceMap
-from composer.templating.template_fields import InvalidError, describe, line_of
+from composer.templating.source_reading import read_source, unexpected
+from composer.templating.template_fields import InvalidError
 
 CATALOG_FILE = "catalog.toml"
-MAX_FILE_BYTES = 512 * 1024  # a template file; the largest shipped one is under 10 KB
 
 
 def load_catalog(folders: Iterable[Path]) -> LoadResult:
@@ -55,6 +55,9 @@ def load_catalog(folders: Iterable[Path]) -> LoadResult:
     # Where each language was first declared (folder number, catalog file): a scenario needs
     # a reply in the languages of its own folder and earlier ones only.
     declared: dict[str, tuple[int, Path]] = {}
+    # Languages from language folders (``languages/<code>/``): optional for every scenario.
+    folder_languages: dict[str, tuple[int, Path]] = {}
+    language_dirs: list[tuple[int, Path]] = []
     for index, folder in enumerate(folders):
         folder = Path(folder)
         if not folder.is_dir():
@@ -63,14 +66,29 @@ def load_catalog(folders: Iterable[Path]) -> LoadResult:
             continue
         catalog_file = folder / CATALOG_FILE
         if catalog_file.is_file():
-            source = _read(catalog_file, result.problems)
+            source = read_source(catalog_file, result.problems)
             if source is not None:
                 try:
                     _merge_catalog(result, source)
                 except Exception as exc:
-                    result.problems.append(_unexpected(catalog_file, exc))
+                    result.problems.append(unexpected(catalog_file, exc))
                 for code in result.catalog.languages:
                     declared.setdefault(code, (index, catalog_file))
+        for language_dir in language_folders(folder):
+            source = read_source(language_dir / LANGUAGE_FILE, result.problems)
+            if source is None:
+                continue
+            try:
+                merge_language(result, source, language_dir.name)
+            except InvalidError as error:
+                result.problems.append(source.problem(error))
+                continue
+            except Exception as exc:
+                result.problems.append(unexpected(source.path, exc))
+                continue
+            if language_dir.name not in declared:
+                folder_languages.setdefault(language_dir.name, (index, source.path))
+            language_dirs.append((index, language_dir))
         scenario_files.extend(
             (index, p)
             for p in sorted(folder.glob("*.toml"))
@@ -88,9 +106,10 @@ def load_catalog(folders: Iterable[Path]) -> LoadResult:
         code: _partial_fields(result.catalog.partials.get(code, {})) for code in environments
     }
     seen_in_folder: dict[tuple[Path, str], Path] = {}
+    origin: dict[str, int] = {}  # scenario id -> the folder it comes from
     lacking: dict[str, list[str]] = {}
     for index, path in scenario_files:
-        source = _read(path, result.problems)
+        source = read_source(path, result.problems)
         if source is None:
             continue
         required = {code for code, (where, _) in declared.items() if where <= index}
@@ -102,7 +121,7 @@ def load_catalog(folders: Iterable[Path]) -> LoadResult:
             result.problems.append(source.problem(error))
             continue
         except Exception as exc:
-            result.problems.append(_unexpected(path, exc))
+            result.problems.append(unexpected(path, exc))
             continue
         first = seen_in_folder.setdefault((path.parent, scenario.id), path)
         if first != path:
@@ -117,29 +136,47 @@ def load_catalog(folders: Iterable[Path]) -> LoadResult:
         if replaced is not None and replaced.source is not None:
             notice = f"replaces the scenario {scenario.id!r} of {replaced.source}"
             result.problems.append(source.problem(InvalidError(("id",), notice), "info"))
-        for code in set(result.catalog.languages) - set(scenario.replies):
+        for code in set(declared) - set(scenario.replies):
             lacking.setdefault(code, []).append(scenario.id)
         result.catalog.scenarios[scenario.id] = scenario
+        origin[scenario.id] = index
+    for index, language_dir in language_dirs:
+        attach_replies(result, language_dir, index, origin, environments, partial_fields)
+    for code, (index, language_file) in folder_languages.items():
+        ids = [
+            i
+            for i, s in result.catalog.scenarios.items()
+            if origin[i] <= index and code not in s.replies
+        ]
+        if ids:
+            result.problems.append(
+                TemplateProblem(
+                    language_file,
+                    1,
+                    f"{result.catalog.languages[code].name} ({code}) has no reply for "
+                    f"{_some(ids)}: they show without it",
+                    "warning",
+                )
+            )
     for code, ids in lacking.items():
         ids = [i for i in ids if code not in result.catalog.scenarios[i].replies]
         if ids and code in declared:
             name = result.catalog.languages[code].name
-            shown = ", ".join(ids[:3]) + (f" and {len(ids) - 3} more" if len(ids) > 3 else "")
             result.problems.append(
                 TemplateProblem(
                     declared[code][1],
                     1,
                     f"language {code!r} ({name}) is declared here, but {len(ids)} scenarios from "
-                    f"earlier folders have no [reply.{code}] ({shown}): they show without it",
+                    f"earlier folders have no [reply.{code}] ({_some(ids)}): they show without it",
                     "warning",
                 )
             )
     return result
 
 
-def _unexpected(path: Path, exc: BaseException) -> TemplateProblem:
-    """A file that broke the loader in a way it did not foresee: reported, then skipped."""
-    return TemplateProblem(path, 1, f"cannot be loaded: {describe(exc)}")
+def _some(ids: list[str]) -> str:
+    """``a, b, c and 4 more``."""
+    return ", ".join(ids[:3]) + (f" and {len(ids) - 3} more" if len(ids) > 3 else "")
 
 
 def _partial_fields(partials: Mapping[str, str]) -> dict[str, set[str]]:
@@ -167,46 +204,6 @@ def _partial_fields(partials: Mapping[str, str]) -> dict[str, set[str]]:
     return found
 
 
-def _read(path: Path, problems: list[TemplateProblem]) -> SourceFile | None:
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            problems.append(
-                TemplateProblem(
-                    path,
-                    1,
-                    f"is {size / 1024:,.0f} KB; a template file may be at most "
-                    f"{MAX_FILE_BYTES // 1024} KB",
-                )
-            )
-            return None
-        text = path.read_bytes().decode("utf-8-sig")
-    except OSError as exc:
-        problems.append(TemplateProblem(path, 0, f"cannot be read: {exc.strerror or exc}"))
-        return None
-    except UnicodeDecodeError:
-        problems.append(TemplateProblem(path, 1, "is not UTF-8 text"))
-        return None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        message = str(exc)
-        match = TOML_LINE.search(message)
-        line = int(match.group(1)) if match else 1
-        detail = TOML_LINE.sub("", message)
-        where = f" (column {match.group(2)})" if match else ""
-        problems.append(TemplateProblem(path, line, f"TOML syntax: {detail}{where}"))
-        return None
-    except Exception as exc:
-        problems.append(_unexpected(path, exc))
-        return None
-    try:
-        smap = SourceMap.scan(text)
-    except Exception:
-        smap = SourceMap()
-    return SourceFile(path, data, smap)
-
-
 # --- catalog.toml -------------------------------------------------------------------------
 
 
@@ -230,6 +227,8 @@ def _merge_catalog(result: LoadResult, source: SourceFile) -> None:
                 money_style=string_at(spec, ("languages", code, "money_style"), default="standard"),
                 yes=string_at(spec, ("languages", code, "yes"), default="yes"),
                 no=string_at(spec, ("languages", code, "no"), default="no"),
+                names=texts_at(table_at(spec, ("languages", code, "names")), ("languages", code)),
+                script=script_at(spec, ("languages", code, "script")),
             )
         categories = table_at(data, ("categories",))
         for cid in categories:
@@ -245,86 +244,16 @@ def _merge_catalog(result: LoadResult, source: SourceFile) -> None:
             added: dict[str, str] = {}
             for name, text in table_at(partials, ("partials", code)).items():
                 try:
-                    added[name] = _partial(text, ("partials", code, name))
+                    added[name] = check_partial(text, ("partials", code, name))
                 except InvalidError as error:  # this partial only: the others still load
                     result.problems.append(source.problem(error))
-            _merge_partials(catalog.partials.setdefault(code, {}), added, code, source, result)
+            partials_of_code = catalog.partials.setdefault(code, {})
+            merge_partials(partials_of_code, added, ("partials", code), source, result)
         for index, spec in enumerate(list_at(data, ("fields",))):
             declared = read_field(spec, ("fields", index), {})
             catalog.common_fields[declared.name] = declared
     except InvalidError as error:
         result.problems.append(source.problem(error))
-
-
-def _partial(text: Any, where: tuple[str | int, ...]) -> str:
-    """A partial's text, once it is known to parse and to pull in nothing but partials."""
-    if not isinstance(text, str):
-        raise InvalidError(where, "a partial must be text")
-    if len(text) > MAX_FILE_BYTES:
-        raise InvalidError(where, f"a partial may be at most {MAX_FILE_BYTES // 1024} KB")
-    env = make_environment()
-    try:
-        tree = env.parse(text)
-        meta.find_undeclared_variables(tree)
-    except TemplateSyntaxError as exc:
-        raise InvalidError(where, f"template syntax: {exc.message}", exc.lineno or 1) from None
-    except (RecursionError, ValueError, MemoryError) as exc:
-        raise InvalidError(where, f"cannot be read: {describe(exc)}", 1) from None
-    bad_filters = sorted(filters_used(tree) - set(env.filters))
-    if bad_filters:
-        name = bad_filters[0]
-        raise InvalidError(where, f"uses an unknown filter {name!r}", line_of(text, name), name)
-    if any(True for _ in meta.find_referenced_templates(tree)) or any(
-        True for _ in tree.find_all((nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends))
-    ):
-        raise InvalidError(
-            where, 'use {{ partial("name") }} instead of include, import or extends', 1
-        )
-    if None in partials_used(tree):
-        raise InvalidError(
-            where, 'partial(...) takes one name in quotes, like partial("greeting")', 1
-        )
-    return text
-
-
-def _merge_partials(
-    merged: dict[str, str], added: dict[str, str], code: str, source: SourceFile, result: LoadResult
-) -> None:
-    """Lay ``added`` over ``merged``, refusing a partial that ends up calling itself: the one
-    it would replace (an earlier folder's) is kept, so a team's bad greeting breaks nothing."""
-    env = make_environment()
-    previous = dict(merged)
-    merged.update(added)
-    while True:
-        calls = {
-            name: {p for p in partials_used(env.parse(text)) if p is not None}
-            for name, text in merged.items()
-        }
-        looping = next((name for name in added if name in merged and _reaches(calls, name)), None)
-        if looping is None:
-            return
-        where = ("partials", code, looping)
-        message = f"partial {looping!r} calls itself (directly or through another partial)"
-        if looping in previous:
-            merged[looping] = previous[looping]
-            message += "; the earlier one is kept"
-        else:
-            del merged[looping]
-        del added[looping]
-        result.problems.append(source.problem(InvalidError(where, message)))
-
-
-def _reaches(calls: Mapping[str, set[str]], start: str) -> bool:
-    """True when partial ``start`` calls itself, directly or through others."""
-    pending, seen = list(calls.get(start, ())), set()
-    while pending:
-        current = pending.pop()
-        if current == start:
-            return True
-        if current not in seen:
-            seen.add(current)
-            pending.extend(calls.get(current, ()))
-    return False
 
 
 # --- scenario files -----------------------------------------------------------------------

@@ -212,7 +212,7 @@ def _where(tb: TracebackType | None, scenario: Scenario, reply: Reply) -> str:
             lines.append((tb.tb_frame.f_code.co_filename, tb.tb_lineno))
         tb = tb.tb_next
     own = [(name, line) for name, line in lines if name.startswith(f"{scenario.id}/")]
-    source = scenario.source or scenario.id
+    source = reply.source or scenario.source or scenario.id
     where = f"{source}"
     if own:
         name, line = own[0]

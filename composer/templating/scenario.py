@@ -24,7 +24,9 @@ class Language:
     """A reply language: its code in the files, its Babel locale and how it names itself.
 
     ``money_style`` is Babel's currency format type: ``standard`` gives ``$13.00``,
-    ``name`` gives ``13.00美元``.
+    ``name`` gives ``13.00美元``. ``names`` is its name in each interface language ("Spanish",
+    "西班牙语"); ``script`` is the ISO 15924 script its replies are written in (``Latn``,
+    ``Cyrl``, ``Hans``), for the check that finds text in another script.
     """
 
     code: str
@@ -33,6 +35,12 @@ class Language:
     money_style: str = "standard"
     yes: str = "yes"
     no: str = "no"
+    names: Mapping[str, str] = field(default_factory=dict)
+    script: str = "Latn"
+
+    def title(self, ui_language: str) -> str:
+        """The language's name for an interface language, else its own name."""
+        return self.names.get(ui_language.split("_")[0]) or self.name
 
 
 @dataclass(frozen=True)
@@ -43,6 +51,7 @@ class Reply:
     subject: str | None = None
     body_line: int = 0  # where the body starts in the file, for error messages
     subject_line: int = 0
+    source: Path | None = None  # its file, when not the scenario's (a language folder's)
 
 
 @dataclass(frozen=True)

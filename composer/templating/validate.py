@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from composer.templating.fields import FieldType, Value
+from composer.templating.language_folder import CJK_SCRIPTS
 from composer.templating.render import Renderer
 from composer.templating.scenario import LoadResult, Scenario
 
@@ -22,7 +23,6 @@ CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\
 PLACEHOLDER = re.compile(
     r"\bXXX+\b|\(\s*your name\s*\)|\[\s*(?:\.\.\.|…)\s*\]|\{\{|\}\}|\{%|%\}", re.I
 )
-CJK_LOCALES = ("zh", "ja", "ko")
 
 
 @dataclass(frozen=True)
@@ -124,10 +124,10 @@ def check_scenario(renderer: Renderer, scenario: Scenario) -> list[Finding]:
                 add(f"{prefix} [{code}]: does not render: {draft.error}", code, reply.body_line)
                 continue
             paragraphs[code] = len([p for p in draft.body.split("\n\n") if p.strip()])
-            locale = renderer.catalog.languages[code].locale
+            script = renderer.catalog.languages[code].script
             for part, text in (("subject", draft.subject or ""), ("body", draft.body)):
                 line = reply.subject_line if part == "subject" else reply.body_line
-                if not locale.startswith(CJK_LOCALES):
+                if script not in CJK_SCRIPTS:
                     found = CJK.search(text)
                     if found:
                         snippet = _around(text, found.start())
