@@ -67,11 +67,8 @@ def paste_message(win, qtbot, text: str) -> None:
 
 def test_the_window_starts_in_english_beside_the_chinese(win):
     assert picker(win).currentText() == "English"
-    assert [picker(win).itemText(i) for i in range(picker(win).count())] == [
-        "English",
-        "Spanish",
-        "French",
-    ]
+    names = [picker(win).itemText(i) for i in range(picker(win).count())]
+    assert names[0] == "English" and {"Spanish", "French", "Russian"} <= set(names)
     assert list(win.controller.result.drafts) == ["en", "zh"]  # not Spanish nor French
     assert "may take longer" in preview(win, "en")
     assert child(win, QPushButton, "copyEnButton").text() == "Copy English"
