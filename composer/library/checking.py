@@ -88,7 +88,7 @@ class ReplyChecker:
     ) -> SpecCheck:
         """Check ``spec`` as the file the editor would save; ``editing``: the id it had."""
         result = self.check_text(write_scenario(spec), Path(f"{spec.id or 'reply'}.toml"), render)
-        for code in self.catalog.languages:
+        for code in self.catalog.file_languages():
             if code in spec.replies and not spec.titles.get(code, "").strip():
                 name = self.catalog.languages[code].name
                 result.mistakes.insert(

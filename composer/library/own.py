@@ -42,7 +42,7 @@ class Removed:
 
 def languages_of(catalog: Catalog) -> dict[str, str]:
     """The catalog's reply languages, code: locale (what ``spec_from_data`` shares out by)."""
-    return {code: language.locale for code, language in catalog.languages.items()}
+    return {code: language.locale for code, language in catalog.file_languages().items()}
 
 
 def read_spec(path: Path, catalog: Catalog) -> ScenarioSpec:

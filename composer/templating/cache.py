@@ -40,7 +40,7 @@ from composer.templating.scenario import (
 )
 
 CATALOG_FILE = "catalog.json"
-FORMAT = 4  # bumped when the layout below changes
+FORMAT = 5  # bumped when the layout below changes
 
 
 def load_catalog_cached(
@@ -146,6 +146,7 @@ def encode(result: LoadResult) -> dict[str, Any]:
             for c in catalog.categories.values()
         ],
         "partials": catalog.partials,
+        "folder_languages": sorted(catalog.folder_languages),
         "common_fields": [_encode_field(f) for f in catalog.common_fields.values()],
         "scenarios": [_encode_scenario(s) for s in catalog.scenarios.values()],
         "problems": [
@@ -166,6 +167,7 @@ def decode(data: Mapping[str, Any]) -> LoadResult:
     for spec in _list(data["categories"]):
         category = Category(_str(spec["id"]), _texts(spec["titles"]), _int(spec["order"]))
         catalog.categories[category.id] = category
+    catalog.folder_languages = {_str(code) for code in _list(data["folder_languages"])}
     for code, named in _dict(data["partials"]).items():
         catalog.partials[_str(code)] = _texts(named)
     for spec in _list(data["common_fields"]):

@@ -198,6 +198,7 @@ def merge_language(result: LoadResult, source: SourceFile, code: str) -> None:
     """A language folder's ``language.toml``: the language, its partials, the shared labels."""
     catalog = result.catalog
     catalog.languages[code] = read_language(source, code)
+    catalog.folder_languages.add(code)
     added: dict[str, str] = {}
     for name, text in table_at(source.data, ("partials",)).items():
         try:

@@ -152,6 +152,13 @@ class Catalog:
     partials: dict[str, dict[str, str]] = field(default_factory=dict)  # language -> name -> src
     common_fields: dict[str, Field] = field(default_factory=dict)
     scenarios: dict[str, Scenario] = field(default_factory=dict)
+    # The languages of language folders (templates/languages/<code>/), kept beside the
+    # scenario files rather than in them: the reply editor edits the others.
+    folder_languages: set[str] = field(default_factory=set)
+
+    def file_languages(self) -> dict[str, Language]:
+        """The languages a scenario file itself holds (``[reply.<code>]``): English, Chinese."""
+        return {c: lang for c, lang in self.languages.items() if c not in self.folder_languages}
 
     def __iter__(self) -> Iterator[Scenario]:
         return iter(self.ordered())

@@ -208,7 +208,7 @@ class ReplyActions:
         catalog = self.workspace.catalog
         current = self.current()
         category = current.category if current else next(iter(catalog.categories), "")
-        blank = new_spec(catalog.languages, category)
+        blank = new_spec(catalog.file_languages(), category)
         drafts = self.library.own.drafts
         kept = drafts.latest_new()
         if kept is not None:

@@ -107,10 +107,10 @@ class ReplyEditor(QDialog):
         self._discarded = False
         self._loading = True
         self.ui = i18n.content_language()
-        self.codes = list(self.catalog.languages)
+        languages = self.catalog.file_languages()  # a language folder's replies are apart
+        self.codes = list(languages)
         self.names = {
-            code: i18n.language_name(lang.locale, lang.name)
-            for code, lang in self.catalog.languages.items()
+            code: i18n.language_name(lang.locale, lang.name) for code, lang in languages.items()
         }
         self._build()
         self.set_spec(spec)
