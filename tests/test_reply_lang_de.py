@@ -134,9 +134,9 @@ def test_the_first_sentence_after_the_greeting_starts_as_german_wants(scenario_i
 def test_german_uses_sie_in_every_reply(scenario_id: str) -> None:
     """A public reply included: the buyer is addressed, and always as Sie."""
     for where, _values, result in renders(scenario_id, formats=("chat",), platforms=("generic",)):
-        assert re.search(r"\b(?:Sie|Ihnen|Ihr|Ihre|Ihren|Ihrem|Ihrer)\b", result.drafts["de"].body), (
-            where
-        )
+        assert re.search(
+            r"\b(?:Sie|Ihnen|Ihr|Ihre|Ihren|Ihrem|Ihrer)\b", result.drafts["de"].body
+        ), where
 
 
 def _body(scenario_id: str, platform: str, reply_format: str = "chat", **chosen: Value) -> str:
@@ -229,11 +229,20 @@ def german_codes(text: str, platform: str = "amazon", kind: str = "answer") -> s
         ("Sie erreichen uns auch telefonisch.", "off-platform"),
         ("Wir erstatten Ihnen 5 €, wenn Sie eine Bewertung schreiben.", "review-incentive"),
         ("Sie bekommen ein Geschenk, wenn Sie Ihre Bewertung ändern.", "review-incentive"),
-        ("Löschen Sie bitte die Bewertung, dann erstatten wir den vollen Betrag.", "review-incentive"),
+        (
+            "Löschen Sie bitte die Bewertung, dann erstatten wir den vollen Betrag.",
+            "review-incentive",
+        ),
         ("Ein Gutschein über 10 € als Dankeschön für Ihre Bewertung.", "review-incentive"),
         ("Bewertung gegen Rückerstattung: So einfach geht es.", "review-incentive"),
-        ("Wenn Sie zufrieden sind, hinterlassen Sie uns bitte eine Bewertung.", "review-conditional"),
-        ("Falls Ihnen der Artikel gefällt, würden wir uns über Feedback freuen.", "review-conditional"),
+        (
+            "Wenn Sie zufrieden sind, hinterlassen Sie uns bitte eine Bewertung.",
+            "review-conditional",
+        ),
+        (
+            "Falls Ihnen der Artikel gefällt, würden wir uns über Feedback freuen.",
+            "review-conditional",
+        ),
         ("Wir freuen uns über eine positive Bewertung.", "review-conditional"),
         ("Geben Sie uns gern 5 Sterne.", "review-conditional"),
         ("Hier ist ein Code für 10 % Rabatt auf Ihre nächste Bestellung.", "future-coupon"),
