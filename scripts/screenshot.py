@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from composer import paths
 from ui.app import build_main_window
 
 
@@ -52,11 +53,25 @@ def main() -> int:
         metavar="NAME=VALUE",
         help="after the edit, change a field (the edited reply keeps the edit)",
     )
+    parser.add_argument(
+        "--templates",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="another template folder after the shipped ones (a languages/ folder, say)",
+    )
+    parser.add_argument(
+        "--buyer-language",
+        default="",
+        metavar="CODE",
+        help="pick the buyer's language in the picker (es, fr...) before anything else",
+    )
     args = parser.parse_args()
 
     app = QApplication(sys.argv[:1])  # Qt would take --platform for its own option
     with tempfile.TemporaryDirectory() as data:
-        window = build_main_window(data)
+        folders = [paths.shipped_templates_dir(), *args.templates] if args.templates else None
+        window = build_main_window(data, folders)
         window.behaviour.set_interface_language(args.language)
         window.behaviour.set_theme(args.theme)
         width, height = (int(n) for n in args.size.split("x"))
@@ -65,6 +80,8 @@ def main() -> int:
         window.behaviour.set_reply_format(args.format)
         if args.platform:
             window.behaviour.choose_platform(args.platform)
+        if args.buyer_language and not window.buyer_language.choose(args.buyer_language):
+            parser.error(f"--buyer-language: no {args.buyer_language!r} replies")
         window.choose_scenario(args.scenario)
         if not args.empty:
             window.controller.fill_examples()

@@ -148,14 +148,15 @@ class Renderer:
                 context[TODAY] = today
                 context["format"] = reply_format
                 context["platform"] = platform
+                # Compiled before the clock starts: only rendering counts against the bound.
+                template = self._template(scenario, code, "body", reply.body)
                 with limits.bounded():
-                    body = self._template(scenario, code, "body", reply.body).render(context)
+                    body = template.render(context)
                 subject = None
                 if reply.subject is not None:
+                    template = self._template(scenario, code, "subject", reply.subject)
                     with limits.bounded():
-                        subject = self._template(scenario, code, "subject", reply.subject).render(
-                            context
-                        )
+                        subject = template.render(context)
                     subject = " ".join(subject.split())
             except (limits.TemplateLimitError, RecursionError, MemoryError) as exc:
                 where = _where(exc.__traceback__, scenario, reply)

@@ -179,7 +179,7 @@ class ChecksPanel(QWidget):
         if check.language is None or check.field or len(languages) < 2:
             return message  # an unfilled field is the same in every language
         language = languages.get(check.language)
-        name = i18n.language_name(language.locale, language.name) if language else check.language
+        name = i18n.reply_language_name(language) if language else check.language
         return f"{name}: {message}"
 
     def _tooltip(self, check: Check) -> str:

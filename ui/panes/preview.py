@@ -136,38 +136,43 @@ class PreviewPane(QWidget):
     def __init__(self, language: Language, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.language = language
-        suffix = language_suffix(language.code)
-        self.setObjectName(f"previewPane{suffix}")
         self.heading = QLabel(language.name, self)
         self.heading.setObjectName("previewHeading")
         font = self.heading.font()
         font.setBold(True)
         self.heading.setFont(font)
+        header_row = QHBoxLayout()
+        header_row.setContentsMargins(0, 0, 0, 0)
+        header_row.addWidget(self.heading)
+        header_row.addStretch(1)
+        self.header = QWidget(self)  # the heading, or a language picker in its place
+        self.header.setLayout(header_row)
+        # Why this pane shows another language than the one chosen (a missing translation).
+        self.notice = QLabel(self)
+        self.notice.setObjectName("languageNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setVisible(False)
         self.subject = QLabel(self)
-        self.subject.setObjectName(f"subject{suffix}")
         self.subject.setWordWrap(True)
         self.subject.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.subject.setTextFormat(Qt.TextFormat.RichText)  # to mark unfilled fields
         self.subject.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.copy_subject = QToolButton(self)
-        self.copy_subject.setObjectName(f"copySubject{suffix}Button")
         self.copy_subject.setAutoRaise(True)
         self.copy_subject.clicked.connect(
             lambda: self.copySubjectRequested.emit(self.language.code)
         )
         self.body = QPlainTextEdit(self)
-        self.body.setObjectName(f"preview{suffix}")
         self.body.setUndoRedoEnabled(True)
         self.highlighter = MarkerHighlighter(self.body.document())
         self.edited = False  # the body is the seller's text, not the form's
         self._rendering = False  # the body is being set from a render, not by the seller
         self._form_text = ""  # the form's text of this reply, for "Use the form's text again"
+        self._new_language = False  # the next draft replaces the body, an edit's text too
         self.body.textChanged.connect(self._body_changed)
         self.edited_notice = QLabel(self)
-        self.edited_notice.setObjectName(f"editedNotice{suffix}")
         self.edited_notice.setWordWrap(True)
         self.use_form_text = QPushButton(self)
-        self.use_form_text.setObjectName(f"useFormText{suffix}Button")
         self.use_form_text.clicked.connect(self.use_form_text_again)
         notice_row = QHBoxLayout()
         notice_row.setContentsMargins(0, 0, 0, 0)
@@ -189,16 +194,66 @@ class PreviewPane(QWidget):
         self._subject_row.setLayout(subject_row)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.heading)
+        layout.addWidget(self.header)
+        layout.addWidget(self.notice)
         layout.addWidget(self._subject_row)
         layout.addWidget(self._notice)
         layout.addWidget(self.body, 1)
         self._draft: Draft | None = None
+        self._name_parts()
+        self.update_colors()
         self.retranslate()
+
+    def _name_parts(self) -> None:
+        # Object names carry the language code (previewEn, copySubjectEsButton): tests and
+        # power users find a reply by its language.
+        suffix = language_suffix(self.language.code)
+        self.setObjectName(f"previewPane{suffix}")
+        self.subject.setObjectName(f"subject{suffix}")
+        self.copy_subject.setObjectName(f"copySubject{suffix}Button")
+        self.body.setObjectName(f"preview{suffix}")
+        self.edited_notice.setObjectName(f"editedNotice{suffix}")
+        self.use_form_text.setObjectName(f"useFormText{suffix}Button")
+
+    def set_heading_widget(self, widget: QWidget) -> None:
+        """Show ``widget`` (the buyer-language picker) in place of the heading."""
+        self.heading.hide()
+        layout = self.header.layout()
+        assert isinstance(layout, QHBoxLayout)
+        layout.insertWidget(0, widget)
+
+    def set_language(self, language: Language) -> None:
+        """Show another language's reply from the next draft on (the buyer's language changed).
+
+        The seller's undo history was typed in the other language: it goes, and the next draft
+        replaces the body even when it holds the seller's edit in this language."""
+        self.language = language
+        self._name_parts()
+        self._new_language = True
+        self.body.document().clearUndoRedoStacks()
+        self.retranslate()
+
+    def set_notice(self, text: str) -> None:
+        """Say why the pane shows another language than the chosen one; "" hides it."""
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+        self.notice.setMinimumHeight(0)
+
+    def notice_height(self) -> int:
+        """The height the language notice needs at the pane's width (0: none)."""
+        if not self.notice.text():
+            return 0
+        return max(self.notice.heightForWidth(max(self.width(), 1)), 0)
+
+    def align_notice(self, height: int) -> None:
+        """Keep ``height`` above the subject for a notice (another pane's, when this one has
+        none), so every pane's body starts at the same line."""
+        self.notice.setVisible(height > 0)
+        self.notice.setMinimumHeight(height)
 
     def retranslate(self) -> None:
         """Set the interface texts in the current interface language."""
-        name = i18n.language_name(self.language.locale, self.language.name)
+        name = i18n.reply_language_name(self.language)
         self.heading.setText(name)
         self.subject_caption.setText(_("Subject:"))
         self.subject.setAccessibleName(_("Subject ({language})").format(language=name))
@@ -219,8 +274,9 @@ class PreviewPane(QWidget):
             self.show_draft(self._draft)
 
     def update_colors(self) -> None:
-        """Repaint the markers after a theme change."""
+        """Repaint the markers and the language notice after a theme change."""
         self.highlighter.update_colors()
+        self.notice.setStyleSheet(f"color: {theme.accents().warning_text}; font-weight: 600;")
         if self._draft is not None:
             self.subject.setText(marked_html(self._draft.subject or "", self._draft.markers))
 
@@ -255,8 +311,9 @@ class PreviewPane(QWidget):
             ).format(error=draft.error)
         self.highlighter.set_markers(draft.markers)  # an edit's own: unchanged by the form
         self.body.setReadOnly(bool(draft.error))
-        if not self.edited:
+        if not self.edited or self._new_language:
             replace_changed_text(self.body.document(), text)
+            self._new_language = False
         self.body.setProperty("error", bool(draft.error))
 
     def _set_edited(self, edited: bool) -> None:
@@ -317,3 +374,16 @@ class PreviewPane(QWidget):
     def align_subject(self, height: int) -> None:
         """Give the subject ``height``, so every pane's body starts at the same line."""
         self.subject.setMinimumHeight(height)
+
+
+def align_panes(panes: Sequence[PreviewPane]) -> None:
+    """Keep side-by-side panes level: the tallest notice and subject height in every pane.
+
+    A Chinese subject is shorter and its glyphs taller, and only the buyer's pane carries a
+    language notice: without this the bodies start at different heights and the eye loses
+    the line-by-line comparison."""
+    notice = max((pane.notice_height() for pane in panes), default=0)
+    subject = max((pane.subject_height() for pane in panes), default=0)
+    for pane in panes:
+        pane.align_notice(notice)
+        pane.align_subject(subject)

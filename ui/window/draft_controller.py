@@ -14,7 +14,14 @@ from composer.judgement.rules import DEFAULT_PLATFORM, Platform
 from composer.storage.profile import Profile
 from composer.templating.fields import Value
 from composer.templating.scenario import Scenario
-from composer.workspace import Changes, DraftValues
+from composer.workspace import (
+    Changes,
+    DraftValues,
+    ShownLanguages,
+    buyer_languages,
+    shown_languages,
+)
+from composer.workspace.reply_languages import FALLBACK_LANGUAGE
 
 if TYPE_CHECKING:  # rendering imports Jinja and Babel: not needed to show the window
     from composer.judgement.findings import Check
@@ -39,6 +46,9 @@ class DraftController(QObject):
         self.platform: Platform | None = self.rulebook.platform(DEFAULT_PLATFORM)
         self.reply_format = "chat"  # or "email": the longer letter
         self.scenario: Scenario | None = None
+        # The buyer's language the seller chose (or their message gave): the scenario is
+        # rendered in it (else in English) and in Chinese only, not in every catalog language.
+        self.buyer_language = FALLBACK_LANGUAGE
         self.composed: Composed | None = None  # what will be copied: the seller's edits in it
         self.template: Composed | None = None  # the form's render, without the edits
         # The seller's own text of a reply, by language: it no longer follows the form.
@@ -120,6 +130,26 @@ class DraftController(QObject):
             self.render()
         return True
 
+    @property
+    def shown(self) -> ShownLanguages | None:
+        """The languages the current scenario is rendered in: the buyer's (or its stand-in)
+        and the seller's Chinese."""
+        if self.scenario is None:
+            return None
+        return shown_languages(self.scenario, self.buyer_language)
+
+    def set_buyer_language(self, code: str) -> bool:
+        """Answer the buyer in ``code`` and render again; False if the catalog lacks it.
+
+        An edited reply in the language left is kept (``edits``): it shows again when the
+        seller comes back to that language (the window says so)."""
+        if code not in buyer_languages(self.catalog):
+            return False
+        if code != self.buyer_language:
+            self.buyer_language = code
+            self.render()
+        return True
+
     def set_platform(self, platform_id: str) -> bool:
         """Check drafts against ``platform_id``'s rules; False if there is no such platform."""
         platform = self.rulebook.platform(platform_id)
@@ -147,12 +177,18 @@ class DraftController(QObject):
             self.render()
 
     def render(self) -> RenderResult | None:
-        """Render the current scenario in every language it has, in the chosen format and for
-        the chosen platform; announce it (its checks on the next turn of the event loop)."""
-        if self.scenario is None:
+        """Render the current scenario in the shown languages (the buyer's and the Chinese),
+        in the chosen format and for the chosen platform; announce it (its checks on the next
+        turn of the event loop). Only those two: a keystroke renders no language nobody sees."""
+        shown = self.shown
+        if self.scenario is None or shown is None:
             return None
         self.template = self.workspace.compose(
-            self.scenario, self.values, reply_format=self.reply_format, platform=self.platform
+            self.scenario,
+            self.values,
+            reply_format=self.reply_format,
+            platform=self.platform,
+            languages=shown.codes,
         )
         return self._announce()
 

@@ -1,4 +1,5 @@
-"""The main window: scenario picker, field form, bilingual preview, guidance and copy.
+"""The main window: scenario picker, field form, the buyer's and the Chinese preview, guidance
+and copy.
 
 Built in two steps, so the app opens at once: ``MainWindow(settings)`` is the frame (title,
 size, menu bar), cheap enough to paint before anything else is imported; ``populate()`` adds
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
     from ui.panes.guidance import GuidancePanel
     from ui.panes.picker import ScenarioPicker
     from ui.panes.preview import PreviewPane
+    from ui.window.buyer_language import BuyerLanguageUi
     from ui.window.draft_controller import DraftController
     from ui.window.seller_data import SellerDataUi
     from ui.window.settings import WindowSettings
@@ -78,7 +80,13 @@ class MainWindow(QMainWindow):
     format_buttons: dict[str, QRadioButton]
     format_group: QButtonGroup
     format_actions: dict[str, QAction]
+    # The buyer's reply and the Chinese; previews, copy_buttons, copy_actions: by language code.
+    buyer_preview: PreviewPane
+    chinese_preview: PreviewPane
+    buyer_language: BuyerLanguageUi
     copy_buttons: dict[str, QPushButton]
+    buyer_copy_button: QPushButton
+    chinese_copy_button: QPushButton
     copy_both_button: QPushButton
     guidance_heading: QLabel
     problems_banner: QLabel
@@ -92,6 +100,8 @@ class MainWindow(QMainWindow):
     recent_menu: QMenu
     recent_actions: list[QAction]
     copy_actions: dict[str, QAction]
+    buyer_copy_action: QAction
+    chinese_copy_action: QAction
     copy_both_action: QAction
     example_action: QAction
     reset_action: QAction
@@ -134,6 +144,7 @@ class MainWindow(QMainWindow):
         from ui.panes.guidance import GuidancePanel
         from ui.panes.picker import ScenarioPicker
         from ui.panes.preview import PreviewPane
+        from ui.window.buyer_language import BuyerLanguageUi, seller_language
         from ui.window.layout import build_actions, build_layout
 
         catalog = self.catalog = controller.catalog
@@ -143,7 +154,15 @@ class MainWindow(QMainWindow):
         self.picker = ScenarioPicker(catalog, self.ui_language, self)
         self.buyer_message = BuyerMessagePane(controller.workspace, catalog, self.ui_language, self)
         self.form = FieldForm(self)
-        self.previews = {code: PreviewPane(lang, self) for code, lang in catalog.languages.items()}
+        self.buyer_language = BuyerLanguageUi(self)  # the last used, before anything renders
+        buyer = catalog.languages.get(self.controller.buyer_language) or seller_language(catalog)
+        self.buyer_preview = PreviewPane(buyer, self)
+        self.buyer_preview.set_heading_widget(self.buyer_language.picker)
+        self.chinese_preview = PreviewPane(seller_language(catalog), self)
+        self.previews = {
+            buyer.code: self.buyer_preview,
+            self.chinese_preview.language.code: self.chinese_preview,
+        }
         self.guidance = GuidancePanel(self)
         self._problems = [p for p in problems if p.severity == "error"]
         build_layout(self)
@@ -154,6 +173,7 @@ class MainWindow(QMainWindow):
         self.picker.scenarioChosen.connect(self.choose_scenario)
         self.picker.scenarioActivated.connect(self._open_from_picker)
         self.buyer_message.suggestionChosen.connect(self.behaviour.open_from_message)
+        self.buyer_message.messageRead.connect(self.buyer_language.from_message)
         self.form.valueChanged.connect(self.controller.set_value)
         self.controller.scenarioChanged.connect(self._show_scenario)
         self.controller.rendered.connect(self._show_result)
@@ -207,9 +227,7 @@ class MainWindow(QMainWindow):
         self.advise_button.setText(_("Advise…"))
         self.advise_button.setToolTip(_("Which remedy to offer, and what each costs you"))
         self.guidance_heading.setText(_("How to handle it"))
-        self._name_copy_buttons()
-        self.copy_both_button.setText(_("Copy both"))
-        self.copy_both_button.setToolTip(_("Copy every language's reply, one after the other"))
+        self.buyer_language.retranslate()  # the picker, the copy buttons and actions
         if self._problems:
             shown = "\n".join(str(p) for p in self._problems[:5])
             text = _("Some template files have mistakes and were skipped:") + "\n" + shown
@@ -265,10 +283,6 @@ class MainWindow(QMainWindow):
         self.picker.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.picker.search.selectAll()
 
-    def back_to_search(self) -> None:
-        """Esc: back to the scenario search from wherever the cursor is."""
-        self.focus_search()
-
     def update_colors(self) -> None:
         if not self.populated:
             return  # populate() colours what it makes
@@ -303,16 +317,9 @@ class MainWindow(QMainWindow):
         self.guidance.show_scenario(scenario, self.catalog.languages, self.ui_language)
         self.advise_button.setVisible(scenario.advisor is not None)
 
-    def _name_copy_buttons(self) -> None:
-        for code, button in self.copy_buttons.items():
-            language = self.catalog.languages[code]
-            name = i18n.language_name(language.locale, language.name)
-            button.setText(_("Copy {language}").format(language=name))
-            button.setToolTip(_("Copy the {language} reply as plain text").format(language=name))
-        for code, action in self.copy_actions.items():
-            action.setText(self.copy_buttons[code].text())
-
     def _show_result(self, result: RenderResult) -> None:
+        if self.controller.shown is not None:  # the buyer's pane follows its language first
+            self.buyer_language.show(self.controller.shown)
         form = self.controller.template_result
         for code, pane in self.previews.items():
             edited = form.drafts.get(code) if form and code in self.controller.edits else None
@@ -320,13 +327,12 @@ class MainWindow(QMainWindow):
         self._align_subjects()
 
     def _align_subjects(self) -> None:
-        # A Chinese subject is shorter and its glyphs taller: without this the two bodies
-        # start at different heights and the eye loses the line-by-line comparison.
-        if not self.isVisible():
-            return  # widths are only real once laid out; showEvent comes back here
-        height = max((pane.subject_height() for pane in self.previews.values()), default=0)
-        for pane in self.previews.values():
-            pane.align_subject(height)
+        # The two bodies start at the same line, so the eye can compare them line by line.
+        if not (self.isVisible() and self.previews):
+            return  # widths are only real once laid out (showEvent comes back), panes populated
+        from ui.panes.preview import align_panes
+
+        align_panes(list(self.previews.values()))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -363,17 +369,7 @@ class MainWindow(QMainWindow):
         }
 
     def _restore_state(self) -> None:
-        from composer.judgement.rules import DEFAULT_PLATFORM
-
-        if not self.controller.set_platform(self.settings.platform):
-            self.settings.platform = DEFAULT_PLATFORM
-            self.controller.set_platform(DEFAULT_PLATFORM)
-        if self.controller.platform is not None:
-            self.checks_panel.set_platform(self.controller.platform.id)
-        saved = self.settings.reply_format
-        reply_format = saved if saved in REPLY_FORMATS else next(iter(REPLY_FORMATS))
-        self.controller.set_format(reply_format)
-        self.show_format(reply_format)
+        self.behaviour.restore_choices()
         for name, splitter in self._splitters().items():
             state = self.settings.splitter(name)
             if state is not None:

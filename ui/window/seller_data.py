@@ -161,6 +161,8 @@ class SellerDataUi:
             )
             return False
         self.window.controller.restore(scenario.id, restore_values(record, scenario))
+        if record.copied in self.window.buyer_language.codes:  # in the language it went out in
+            self.window.buyer_language.choose(record.copied)
         self.window.choose_scenario(scenario.id)
         self.window.statusBar().showMessage(_("Reopened the reply from the history."), 5000)
         return True
