@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import tomllib
 from collections.abc import Iterator
 
 import pytest
@@ -279,3 +280,11 @@ def test_polite_german_replies_are_left_alone() -> None:
         "Bitte beantragen Sie auf der Bestellseite die volle Rückerstattung.",
     ):
         assert not german_codes(text) & WORDING_CHECKS, text
+
+
+def test_the_german_phrase_file_has_every_code_of_the_english_table() -> None:
+    english = tomllib.loads((SHIPPED.parent / "platforms" / "phrases.toml").read_text("utf-8"))
+    german = tomllib.loads(
+        (SHIPPED.parent / "platforms" / "phrases" / "de.toml").read_text("utf-8")
+    )
+    assert set(english["en"]) <= set(german)
