@@ -111,6 +111,9 @@ def test_every_italian_variant_reads_cleanly(scenario_id: str) -> None:
             for word in ENGLISH_PLATFORM_WORDS:
                 assert word not in plain, (where, word, text)
         assert "\n\n\n" not in italian.body, (where, italian.body)
+        # The same paragraphs and lines as the English: no sentence glued to the sign-off.
+        assert italian.body.count("\n") == english.body.count("\n"), (where, italian.body)
+        assert italian.body.count("\n\n") == english.body.count("\n\n"), (where, italian.body)
         # An unfilled field shows an Italian marker, never the English one.
         assert not set(italian.markers) & set(english.markers), (where, italian.markers)
 
