@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from composer import paths
 from ui.app import build_main_window
 
 
@@ -52,11 +53,38 @@ def main() -> int:
         metavar="NAME=VALUE",
         help="after the edit, change a field (the edited reply keeps the edit)",
     )
+    parser.add_argument(
+        "--templates",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="another template folder after the shipped ones (a languages/ folder, say)",
+    )
+    parser.add_argument(
+        "--buyer-language",
+        default="",
+        metavar="CODE",
+        help="pick the buyer's language in the picker (es, fr...) before anything else",
+    )
+    parser.add_argument(
+        "--note",
+        action="append",
+        default=[],
+        metavar="CODE:TEXT",
+        help="type TEXT as your note in the CODE language (repeatable: en:…, zh:…)",
+    )
+    parser.add_argument(
+        "--snippet-into",
+        default="",
+        metavar="CODE",
+        help="insert a sample snippet into the CODE preview, before its sign-off",
+    )
     args = parser.parse_args()
 
     app = QApplication(sys.argv[:1])  # Qt would take --platform for its own option
     with tempfile.TemporaryDirectory() as data:
-        window = build_main_window(data)
+        folders = [paths.shipped_templates_dir(), *args.templates] if args.templates else None
+        window = build_main_window(data, folders)
         window.behaviour.set_interface_language(args.language)
         window.behaviour.set_theme(args.theme)
         width, height = (int(n) for n in args.size.split("x"))
@@ -65,6 +93,8 @@ def main() -> int:
         window.behaviour.set_reply_format(args.format)
         if args.platform:
             window.behaviour.choose_platform(args.platform)
+        if args.buyer_language and not window.buyer_language.choose(args.buyer_language):
+            parser.error(f"--buyer-language: no {args.buyer_language!r} replies")
         window.choose_scenario(args.scenario)
         if not args.empty:
             window.controller.fill_examples()
@@ -82,6 +112,14 @@ def main() -> int:
             body = window.previews[code].body
             body.moveCursor(QTextCursor.MoveOperation.End)
             body.insertPlainText(text)
+        for note in args.note:
+            code, _, text = note.partition(":")
+            window.form.notes[code].setText(text)
+        if args.note:  # the note's boxes are at the form's end: scroll down to them
+            last = list(window.form.notes.values())[-1]
+            QTimer.singleShot(300, lambda: window.form_scroll.ensureWidgetVisible(last))
+        if args.snippet_into:
+            insert_sample_snippet(window, args.snippet_into)
         if args.then_field:
             name, _, value = args.then_field.partition("=")
             window.controller.set_value(name, value)
@@ -103,6 +141,27 @@ def main() -> int:
         QTimer.singleShot(800, shoot)
         app.exec()
     return 0
+
+
+def insert_sample_snippet(window: object, code: str) -> None:
+    """Save a sample snippet, find it by its key and insert it into the ``code`` preview at the
+    start of the reply's last line (its sign-off), as a seller would."""
+    from composer.storage.snippets import Snippet
+
+    panel = window.seller_data.panel  # type: ignore[attr-defined]
+    texts = {"en": "Thank you for shopping with us again.", "zh": "感谢您再次光临本店。"}
+    panel.workspace.save_snippet(Snippet("thanks", "Thanks for coming back", texts))
+    panel.refresh()
+    panel.search.setText("thanks")
+    body = window.previews[code].body  # type: ignore[attr-defined]
+    body.moveCursor(QTextCursor.MoveOperation.End)
+    body.moveCursor(QTextCursor.MoveOperation.StartOfBlock)
+    body.moveCursor(QTextCursor.MoveOperation.PreviousBlock)
+    body.moveCursor(QTextCursor.MoveOperation.PreviousBlock)
+    body.moveCursor(QTextCursor.MoveOperation.EndOfBlock)
+    body.insertPlainText("\n\n")  # a new paragraph before the sign-off, then the snippet
+    panel.set_target(body)
+    panel.insert()
 
 
 if __name__ == "__main__":

@@ -244,6 +244,7 @@ def test_every_control_has_an_accessible_name(window):
 @pytest.mark.parametrize("name", ["dark", "light"])
 def test_themes_change_the_palette_and_the_markers(window, name):
     window.choose_scenario("shipping-delay")
+    window.behaviour.set_reply_format("email")  # with its subject line
     window.behaviour.set_theme(name)
     try:
         assert theme.is_dark() == (name == "dark")

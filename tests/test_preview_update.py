@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QPlainTextEdit
 
-from ui.panes.preview import replace_changed_text
+from ui.panes.text_update import replace_changed_text
 
 pytestmark = pytest.mark.gui
 

@@ -88,7 +88,7 @@ def test_a_value_is_inserted_literally_never_evaluated(catalog, renderer, typed)
 
 def test_unfilled_fields_show_a_marker_in_each_language(catalog, renderer):
     scenario = catalog.get("shipping-delay")
-    result = renderer.render_draft(scenario, scenario.defaults())
+    result = renderer.render_draft(scenario, scenario.defaults(), reply_format="email")
     assert result.missing == ["order_number", "seller_name", "shop_name"]
     en, zh = result.drafts["en"], result.drafts["zh"]
     assert "(order [Order number])" in en.body and en.subject.endswith("[Order number]")

@@ -144,6 +144,8 @@ def test_partial_and_full_refund_amounts_are_separate_fields():
 )
 def test_a_dispute_is_named_the_way_each_platform_names_it(platform, word, zh_word):
     en, zh, _ = render("dispute-opened", platform=platform)
+    assert en.subject is None and zh.subject is None  # a chat message has no subject line
+    en, zh, _ = render("dispute-opened", "email", platform=platform)
     assert en.subject.endswith(f"our proposal for your {word}")
     assert f"settle your {word} on order" in en.body
     assert zh_word in zh.subject and zh_word in zh.body
@@ -190,14 +192,16 @@ def test_the_evidence_option_does_not_open_by_granting_the_buyers_claim():
         assert opening.startswith("We are sorry for the trouble with this order"), where
         assert "has not reached you" not in en.body and "arrived damaged" not in en.body, where
         assert "还没有送到" not in zh.body and "破损" not in zh.body, where
-        assert "our answer to your" in en.subject and "的答复" in zh.subject, where
-        if where[0] == "email":  # no invitation to ask for a remedy the facts do not call for
+        assert (en.subject is None) == (where[0] == "chat"), where  # e-mail only
+        if where[0] == "email":
+            assert "our answer to your" in en.subject and "的答复" in zh.subject, where
+            # no invitation to ask for a remedy the facts do not call for
             assert "another solution" not in en.body and "put this right" not in en.body, where
             assert "look into this" in en.body and "核查的机会" in zh.body, where
 
 
 def test_on_ebay_a_parcel_that_never_arrived_is_an_item_not_received_request():
-    en, zh, _ = render("dispute-opened", platform="ebay", problem="not-received")
+    en, zh, _ = render("dispute-opened", "email", platform="ebay", problem="not-received")
     assert en.subject.endswith("our proposal for your item not received request")
     assert "settle your item not received request on order" in en.body
     assert "未收到物品请求" in zh.subject and "未收到物品请求" in zh.body

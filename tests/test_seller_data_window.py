@@ -107,7 +107,7 @@ def test_insert_without_a_box_or_a_text_in_that_language_says_so(panel, qtbot):
     panel.search.setText("sig")
     with qtbot.waitSignal(panel.message) as said:
         assert not panel.insert()
-    assert "long text box" in said.args[0]
+    assert "a field or a reply" in said.args[0]
     box = QPlainTextEdit()
     qtbot.addWidget(box)
     panel.set_target(box)

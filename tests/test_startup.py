@@ -75,7 +75,9 @@ def test_panes_added_to_a_shown_frame_are_laid_out_for_the_first_draft(qtbot, da
     # The app's order: the frame on screen, then the panes, then the first draft. Measured
     # before Qt laid the new panes out, a subject line wrapped at the default width and
     # pushed the bodies half-way down.
-    window = window_frame(WindowSettings(data_dir))
+    settings = WindowSettings(data_dir)
+    settings.reply_format = "email"  # the format with a subject line
+    window = window_frame(settings)
     qtbot.addWidget(window)
     window.resize(1360, 820)  # the offscreen screen is 800×600: a desktop's size, as before
     window.show()

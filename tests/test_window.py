@@ -108,6 +108,9 @@ def test_typing_in_a_field_updates_both_previews_at_once(window, qtbot):
     qtbot.keyClicks(order, "SO-4711")
     assert "(order SO-4711)" in preview(window, "en")
     assert "（订单号SO-4711）" in preview(window, "zh")
+    assert window.controller.result.drafts["en"].subject is None  # a chat message has none
+    assert not child(window, QLabel, "subjectZh").isVisibleTo(window)
+    window.behaviour.set_reply_format("email")
     assert window.controller.result.drafts["en"].subject == "Shipping update for your order SO-4711"
     assert child(window, QLabel, "subjectZh").text() == "订单SO-4711物流延误通知"
 
@@ -165,6 +168,7 @@ def test_unfilled_fields_are_marked_and_listed(window, qtbot):
     block = document.findBlock(preview(window, "en").index("[Order number]"))
     formats = block.layout().formats()
     assert any(f.format.background().color().name() == "#ffe08a" for f in formats)
+    window.behaviour.set_reply_format("email")  # the only format with a subject line
     subject = child(window, QLabel, "subjectEn").text()
     assert subject.endswith(
         '<span style="background:#ffe08a;color:#6b4a00;font-weight:600">[Order number]</span>'

@@ -14,8 +14,12 @@ from __future__ import annotations
 import gettext
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+if TYPE_CHECKING:
+    from composer.templating.scenario import Language
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +65,12 @@ def language_name(locale: str, fallback: str) -> str:
         return str(Locale.parse(_current).languages.get(code) or fallback)
     except (UnknownLocaleError, ValueError):
         return fallback
+
+
+def reply_language_name(language: Language) -> str:
+    """A reply language named in the interface language: its own ``names`` entry ("Spanish",
+    "西班牙语"), else Babel's name for its locale, else its ``name``."""
+    return language.names.get(content_language()) or language_name(language.locale, language.name)
 
 
 def system_language() -> str:

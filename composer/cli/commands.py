@@ -21,6 +21,7 @@ from composer.storage.profile import Profile, prefill
 from composer.storage.text_repair import mend, mend_json, mended_note
 from composer.templating.fields import FieldValueError, Value, to_json
 from composer.templating.jinja import REPLY_FORMATS
+from composer.templating.note import is_note_key
 from composer.templating.scenario import LoadResult, Scenario
 from composer.templating.validate import check_library
 from composer.workspace import UnknownPlatformError, Workspace
@@ -52,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME=VALUE",
         action="append",
         default=[],
-        help="a field's value (repeatable)",
+        help="a field's value (repeatable); note.LANG=TEXT adds your note in a language",
     )
     render.add_argument("--values", metavar="FILE.json", help="field values from a JSON object")
     render.add_argument(
@@ -237,6 +238,9 @@ def _values(args: argparse.Namespace, scenario: Scenario, profile: Profile) -> d
         given[name.strip()] = value
     for name, raw in given.items():
         declared = scenario.field(name)
+        if is_note_key(name) and isinstance(raw, str):
+            values[name] = raw  # the seller's note in one language: note.en=TEXT
+            continue
         if declared is None:
             known = ", ".join(f.name for f in scenario.fields)
             raise UsageError(f"{scenario.id} has no field {name!r} (fields: {known})")

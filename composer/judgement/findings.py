@@ -9,7 +9,14 @@ from typing import Any
 
 from composer.templating.validate import CJK
 
-BUILT_IN_CODES = ("unfilled-field", "placeholder", "wrong-script", "template-error")
+BUILT_IN_CODES = (
+    "unfilled-field",
+    "placeholder",
+    "wrong-script",
+    "template-error",
+    "untranslated-note",
+    "stale-value",
+)
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 MAX_PER_KIND = 20  # findings of one code in one part of one reply: enough to see the pattern
 
@@ -47,7 +54,8 @@ SENTENCE = re.compile(r"[^.!?。！？\n]+[.!?。！？]*")
 @dataclass(frozen=True)
 class Check:
     """One finding on a draft. ``start``/``end`` index the ``part`` (body or subject) of the
-    ``language`` reply; ``field`` names the field to fill in, for an unfilled one."""
+    ``language`` reply; ``field`` names the field to fill in, for an unfilled one; ``fix``
+    is the text that would put it right in place of that span, when there is one."""
 
     code: str
     severity: str
@@ -57,6 +65,7 @@ class Check:
     end: int = 0
     part: str = "body"
     field: str | None = None
+    fix: str | None = None
 
     def text(self, language: str) -> str:
         """The message in an interface language (English when it has none)."""
@@ -71,7 +80,7 @@ class Check:
             "start": self.start,
             "end": self.end,
             "part": self.part,
-        }
+        } | ({"fix": self.fix} if self.fix is not None else {})
 
 
 def errors(checks: list[Check]) -> list[Check]:

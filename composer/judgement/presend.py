@@ -23,6 +23,7 @@ from composer.judgement.findings import (
 from composer.judgement.rules import Phrases, Platform
 from composer.judgement.text_checks import RuleContext
 from composer.templating.fields import Field, FieldType, Value
+from composer.templating.note import ShownNote, note_texts
 from composer.templating.printed_values import marker
 from composer.templating.render import RenderResult
 from composer.templating.scenario import Language, Scenario
@@ -57,8 +58,15 @@ def check_draft(
         language = languages.get(code)
         script = language.script if language is not None else "Latn"
         context = RuleContext(platform, phrases or Phrases(), code, scenario, values, scenario.kind)
+        untranslated = _untranslated_note(draft.body, draft.markers, code, values, languages)
         for part, text in (("subject", draft.subject or ""), ("body", draft.body)):
-            found.extend(context.check(text, part, script))
+            found.extend(
+                c
+                for c in context.check(text, part, script)
+                if not (untranslated and c.code == "wrong-script" and _within(c, untranslated))
+            )
+        if untranslated:
+            found.append(untranslated)
     order = {code: index for index, code in enumerate(result.drafts)}
     return sorted(
         found,
@@ -69,6 +77,34 @@ def check_draft(
             c.start,
         ),
     )
+
+
+def _untranslated_note(
+    body: str,
+    markers: tuple[str, ...],
+    code: str,
+    values: Mapping[str, Value],
+    languages: Mapping[str, Language],
+) -> Check | None:
+    """The seller's note shown in another language, inside this reply's marker asking for the
+    translation: an error until the seller writes it in this language too."""
+    language = languages.get(code)
+    if language is None:
+        return None
+    note = ShownNote(language, note_texts(values), languages)
+    at = body.find(note.marker) if note.marker and note.marker in markers else -1
+    if at < 0:
+        return None
+    message = {
+        "en": "Your note is in another language only: translate it under “Your note”",
+        "zh": "您的附言只有另一种语言：请在“您的附言”中填写这种语言的译文",
+    }
+    return Check("untranslated-note", "error", code, message, at, at + len(note.marker), "body")
+
+
+def _within(check: Check, outer: Check) -> bool:
+    """``check`` lies inside ``outer``'s span (the Chinese of an untranslated note, say)."""
+    return check.part == outer.part and outer.start <= check.start and check.end <= outer.end
 
 
 def check_text(

@@ -23,6 +23,7 @@ from composer.storage.database import Store
 from composer.storage.file_format import Schema, nests_within
 from composer.storage.text_repair import mend_json
 from composer.templating.fields import Value, to_json
+from composer.templating.note import note_values
 from composer.templating.render import RenderResult
 from composer.templating.scenario import Scenario
 
@@ -138,8 +139,13 @@ def _record(doc_id: int, doc: Mapping[str, Any]) -> HistoryRecord | None:
 
 
 def restore_values(record: HistoryRecord, scenario: Scenario) -> dict[str, Value]:
-    """The record's values as ``scenario``'s fields take them (fields it lacks are skipped)."""
-    return {**scenario.defaults(), **scenario.values_from(record.values)}
+    """The record's values as ``scenario``'s fields take them (fields it lacks are skipped),
+    and the seller's note."""
+    return {
+        **scenario.defaults(),
+        **scenario.values_from(record.values),
+        **note_values(record.values),
+    }
 
 
 class HistoryStore(Store):

@@ -34,9 +34,11 @@ from composer.templating.scenario import Language
 DATE_FUNCTIONS = ("date_span", "delivery_window", "spring_festival", "spring_festival_pause")
 # What every reply's template can read besides its fields: how the reply is sent
 # (``format``: "chat", a platform message, or "email", the longer letter) and the platform it
-# goes to (``platform``: a key of platforms.toml, such as "amazon", or "generic").
+# goes to (``platform``: a key of platforms.toml, such as "amazon", or "generic"), and the
+# seller's own note (``personal_note``, see ``composer.templating.note``).
 REPLY_FORMATS = ("chat", "email")
-CONTEXT_NAMES = ("format", "platform")
+SUBJECT_FORMATS = ("email",)  # a chat message has no subject line (docs/reply-style.md)
+CONTEXT_NAMES = ("format", "platform", "personal_note")
 RESERVED_NAMES = frozenset(
     {"lang", "partial", "snippet", "loop", "self", "range", "true", "false", "none"}
     | set(DATE_FUNCTIONS)

@@ -84,7 +84,16 @@ def read_language(
         no=string_at(spec, (*key, "no"), default="no"),
         names=texts_at(table_at(spec, (*key, "names")), (*key, "names")),
         script=script_at(spec, (*key, "script")),
+        untranslated_note=untranslated_note_at(spec, (*key, "untranslated_note")),
     )
+
+
+def untranslated_note_at(spec: Mapping[str, Any], key: tuple[str, ...]) -> str:
+    """A language's marker for a note written in another language; it must show the note."""
+    marker = string_at(spec, key, default=Language.untranslated_note)
+    if "{note}" not in marker:
+        raise InvalidError(key, "untranslated_note must contain {note}, where the note goes")
+    return marker
 
 
 def script_at(spec: Mapping[str, Any], key: tuple[str, ...]) -> str:

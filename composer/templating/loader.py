@@ -24,6 +24,7 @@ from composer.templating.language_folder import (
     language_folders,
     merge_language,
     script_at,
+    untranslated_note_at,
 )
 from composer.templating.partials import check_partial, merge_partials
 from composer.templating.scenario import (
@@ -72,8 +73,10 @@ def load_catalog(folders: Iterable[Path]) -> LoadResult:
                     _merge_catalog(result, source)
                 except Exception as exc:
                     result.problems.append(unexpected(catalog_file, exc))
-                for code in result.catalog.languages:
-                    declared.setdefault(code, (index, catalog_file))
+                own = source.data.get("languages")  # this catalog's own, not a language folder's
+                for code in own if isinstance(own, dict) else ():
+                    if code in result.catalog.languages:
+                        declared.setdefault(code, (index, catalog_file))
         for language_dir in language_folders(folder):
             source = read_source(language_dir / LANGUAGE_FILE, result.problems)
             if source is None:
@@ -229,6 +232,9 @@ def _merge_catalog(result: LoadResult, source: SourceFile) -> None:
                 no=string_at(spec, ("languages", code, "no"), default="no"),
                 names=texts_at(table_at(spec, ("languages", code, "names")), ("languages", code)),
                 script=script_at(spec, ("languages", code, "script")),
+                untranslated_note=untranslated_note_at(
+                    spec, ("languages", code, "untranslated_note")
+                ),
             )
         categories = table_at(data, ("categories",))
         for cid in categories:

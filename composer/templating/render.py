@@ -17,9 +17,11 @@ from composer.templating.jinja import (
     MISSING_SNIPPETS,
     PRINTED_SNIPPETS,
     REPLY_FORMATS,
+    SUBJECT_FORMATS,
     compile_template,
     make_environment,
 )
+from composer.templating.note import NOTE_NAME, ShownNote, note_texts, with_note
 from composer.templating.printed_values import TODAY, Shown, ValueSlipError
 from composer.templating.scenario import Catalog, Reply, Scenario
 
@@ -116,18 +118,19 @@ class Renderer:
         """Render ``scenario`` with ``values`` in each of ``languages`` (default: all it has).
 
         ``reply_format`` is "chat" (a platform message, the default) or "email" (the longer
-        letter); ``platform`` (a key of the platform rules, "generic" when none is chosen) lets a
-        reply use the platform's own words (an AliExpress dispute, an eBay case). Dates within
-        ``today``'s year are written without the year. An unfilled field shows as a marker in
-        that language, never as a blank; a template that fails at render time, or goes past a
-        bound of ``composer.templating.limits``, yields a draft with ``error`` set (naming the
-        file and line for a bound), not an exception.
+        letter, the only one with a subject line); ``platform`` (a key of the platform rules,
+        "generic" when none is chosen) lets a reply use the platform's own words (an AliExpress
+        dispute, an eBay case). Dates within ``today``'s year are written without the year. An
+        unfilled field shows as a marker in that language, never as a blank; a template that
+        fails at render time, or goes past a bound of ``composer.templating.limits``, yields a
+        draft with ``error`` set (naming the file and line for a bound), not an exception.
         """
         if reply_format not in REPLY_FORMATS:
             raise ValueError(f"reply format {reply_format!r}: use one of {REPLY_FORMATS}")
         today = today or dt.date.today()
         wanted = list(languages) if languages is not None else list(scenario.replies)
         missing = [f.name for f in scenario.fields if f.required and f.is_empty(values.get(f.name))]
+        notes = note_texts(values)
         drafts: dict[str, Draft] = {}
         for code in wanted:
             language = self.catalog.languages.get(code)
@@ -148,14 +151,18 @@ class Renderer:
                 context[TODAY] = today
                 context["format"] = reply_format
                 context["platform"] = platform
+                note = ShownNote(language, notes, self.catalog.languages)
+                context[NOTE_NAME] = note
+                # Compiled before the clock starts: only rendering counts against the bound.
+                template = self._template(scenario, code, "body", reply.body)
                 with limits.bounded():
-                    body = self._template(scenario, code, "body", reply.body).render(context)
+                    body = template.render(context)
+                body = with_note(body, note, scenario.kind)
                 subject = None
-                if reply.subject is not None:
+                if reply.subject is not None and reply_format in SUBJECT_FORMATS:
+                    template = self._template(scenario, code, "subject", reply.subject)
                     with limits.bounded():
-                        subject = self._template(scenario, code, "subject", reply.subject).render(
-                            context
-                        )
+                        subject = template.render(context)
                     subject = " ".join(subject.split())
             except (limits.TemplateLimitError, RecursionError, MemoryError) as exc:
                 where = _where(exc.__traceback__, scenario, reply)
@@ -187,6 +194,8 @@ class Renderer:
                 v.text for v in context.values() if isinstance(v, Shown) and v.missing and v.printed
             )
             markers += tuple(dict.fromkeys(missing_snippets))
+            if note.marker:
+                markers += (note.marker,)
             snippets = tuple(dict.fromkeys(printed_snippets))
             drafts[code] = Draft(code, tidy(body), subject, markers, snippets=snippets)
             # An optional field the reply prints is needed after all (a new address when

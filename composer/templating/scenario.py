@@ -26,7 +26,9 @@ class Language:
     ``money_style`` is Babel's currency format type: ``standard`` gives ``$13.00``,
     ``name`` gives ``13.00美元``. ``names`` is its name in each interface language ("Spanish",
     "西班牙语"); ``script`` is the ISO 15924 script its replies are written in (``Latn``,
-    ``Cyrl``, ``Hans``), for the check that finds text in another script.
+    ``Cyrl``, ``Hans``), for the check that finds text in another script. ``untranslated_note``
+    is how a reply in this language shows the seller's note written only in another language:
+    ``{note}`` stands for that text.
     """
 
     code: str
@@ -37,6 +39,7 @@ class Language:
     no: str = "no"
     names: Mapping[str, str] = field(default_factory=dict)
     script: str = "Latn"
+    untranslated_note: str = "[Translate: {note}]"
 
     def title(self, ui_language: str) -> str:
         """The language's name for an interface language, else its own name."""

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from composer.templating.fields import FieldType, Value
+from composer.templating.jinja import REPLY_FORMATS
 from composer.templating.language_folder import CJK_SCRIPTS
 from composer.templating.render import Renderer
 from composer.templating.scenario import LoadResult, Scenario
@@ -111,8 +112,10 @@ def check_scenario(renderer: Renderer, scenario: Scenario) -> list[Finding]:
                 Finding(severity, message, scenario.source, line, scenario.id, language)
             )
 
-    for label, values in variants(scenario):
-        result = renderer.render_draft(scenario, values)
+    # A chat message has no subject: the subjects are rendered, and read, in the e-mail.
+    for (label, values), reply_format in itertools.product(variants(scenario), REPLY_FORMATS):
+        result = renderer.render_draft(scenario, values, reply_format=reply_format)
+        label = label if reply_format == REPLY_FORMATS[0] else f"{label}, {reply_format}"
         prefix = f"{scenario.id} ({label})"
         if label == "example values":  # elsewhere fields are emptied on purpose
             for name in result.missing:

@@ -49,6 +49,8 @@ class Composed:
     platform: Platform | None
     rulebook: RuleBook
     catalog: Catalog
+    # The values each edited reply's text was last in step with, by language (see with_edits).
+    edit_bases: Mapping[str, Mapping[str, Value]] = field(default_factory=dict)
     _checks: list[Check] | None = field(default=None, repr=False)
 
     @property
@@ -65,9 +67,11 @@ class Composed:
     def checks(self) -> list[Check]:
         """The pre-send checks of this draft, worked out the first time they are asked for."""
         if self._checks is None:
+            from composer.judgement.findings import SEVERITY_ORDER
             from composer.judgement.presend import check_draft  # with Jinja: after the first paint
+            from composer.judgement.stale import stale_values
 
-            self._checks = check_draft(
+            found = check_draft(
                 self.result,
                 self.scenario,
                 self.values,
@@ -75,14 +79,31 @@ class Composed:
                 self.platform,
                 self.rulebook.phrases,
             )
+            for code, base in self.edit_bases.items():
+                draft, language = self.result.drafts.get(code), self.catalog.languages.get(code)
+                if draft is not None and language is not None and not draft.error:
+                    found += stale_values(
+                        self.scenario,
+                        base,
+                        self.values,
+                        language,
+                        draft.body,
+                        self.catalog.languages,
+                    )
+            self._checks = sorted(found, key=lambda c: SEVERITY_ORDER.get(c.severity, 9))
         return self._checks
 
-    def with_edits(self, edits: Mapping[str, str]) -> Composed:
+    def with_edits(
+        self, edits: Mapping[str, str], bases: Mapping[str, Mapping[str, Value]] | None = None
+    ) -> Composed:
         """This draft with the seller's own texts (by language) in place of the rendered bodies:
         what is checked, copied and kept in the history. An edited body's markers are the
-        fields' markers it still shows, filled or not (the form no longer replaces them)."""
+        fields' markers it still shows, filled or not (the form no longer replaces them).
+        ``bases``: the values each edited text was last in step with; a value changed since
+        that the text still shows is checked as stale."""
         if not edits:
             return self
+        from composer.templating.note import ShownNote, note_texts
         from composer.templating.printed_values import marker  # with Jinja: after the first paint
 
         drafts = dict(self.result.drafts)
@@ -90,12 +111,14 @@ class Composed:
             draft, language = drafts.get(code), self.catalog.languages.get(code)
             if draft is None or draft.error or language is None:
                 continue
-            shown = (marker(f, language) for f in self.scenario.fields)
+            note = ShownNote(language, note_texts(self.values), self.catalog.languages)
+            shown = [*(marker(f, language) for f in self.scenario.fields), note.marker]
             subject = draft.subject or ""
-            markers = tuple(m for m in shown if m in text or m in subject)
+            markers = tuple(m for m in shown if m and (m in text or m in subject))
             drafts[code] = dataclasses.replace(draft, body=text, markers=markers)
         result = dataclasses.replace(self.result, drafts=drafts)
-        return dataclasses.replace(self, result=result, _checks=None)
+        kept = {code: dict(base) for code, base in (bases or {}).items() if code in edits}
+        return dataclasses.replace(self, result=result, edit_bases=kept, _checks=None)
 
 
 class Workspace:

@@ -23,9 +23,22 @@ from PySide6.QtWidgets import (
 
 from composer.storage.file_format import StoreError
 from composer.storage.history import HistoryRecord, HistoryStore
+from ui import i18n
 from ui.i18n import N_, _, content_language
 
-COLUMNS = (N_("Copied"), N_("Scenario"), N_("Order number"), N_("Buyer"))
+COLUMNS = (N_("Copied"), N_("Scenario"), N_("Order number"), N_("Buyer"), N_("Language"))
+
+
+def copied_languages(record: HistoryRecord) -> list[str]:
+    """The language codes the seller copied: one, or every kept reply for a "copy both"."""
+    if record.copied in record.drafts:
+        return [record.copied]
+    return list(record.drafts) if record.copied == "all" else []
+
+
+def language_name(code: str) -> str:
+    """A record's language code in the interface language ("Spanish", "西班牙语")."""
+    return i18n.language_name(code.replace("-", "_"), code)
 
 
 class HistoryModel(QAbstractTableModel):
@@ -58,6 +71,7 @@ class HistoryModel(QAbstractTableModel):
             record.title(self.ui_language),
             record.order_number,
             record.buyer_name,
+            _(" + ").join(language_name(code) for code in copied_languages(record)),
         )[index.column()]
 
     def headerData(
@@ -157,12 +171,13 @@ class HistoryView(QDialog):
         self.keep_days.setSuffix(_(" days"))
         self.keep_days.setSpecialValueText(_("forever"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
-        # The scenario column in the interface's language too, after a switch.
+        # The scenario and language columns in the interface's language too, after a switch.
         language = content_language()
         if language != self.model.ui_language:
             self.model.ui_language = language
             self.model.dataChanged.emit(
-                self.model.index(0, 1), self.model.index(self.model.rowCount() - 1, 1)
+                self.model.index(0, 1),
+                self.model.index(self.model.rowCount() - 1, len(COLUMNS) - 1),
             )
         self._show_count()
 
@@ -188,9 +203,15 @@ class HistoryView(QDialog):
             self.preview.clear()
             return
         parts = []
-        for draft in record.drafts.values():
+        copied = copied_languages(record)
+        # What was copied first, each reply under its language's name.
+        for code in sorted(record.drafts, key=lambda c: c not in copied):
+            draft = record.drafts[code]
+            name = language_name(code)
+            heading = _("{language} (copied)").format(language=name) if code in copied else name
             subject = draft.get("subject")
-            parts.append((f"{subject}\n\n" if subject else "") + (draft.get("body") or ""))
+            text = (f"{subject}\n\n" if subject else "") + (draft.get("body") or "")
+            parts.append(f"{heading}\n\n{text}")
         if record.buyer_message:
             heading = _("The buyer's message:")
             parts.insert(0, f"{heading}\n\n{record.buyer_message}")

@@ -36,6 +36,7 @@ class BuyerMessagePane(QWidget):
     """The message box, what was found in it, and the suggested scenarios."""
 
     suggestionChosen = Signal(str)  # the scenario to open with the message's values
+    messageRead = Signal(object)  # Triage, or None for an empty box: the reply's language follows
 
     def __init__(
         self, workspace: Workspace, catalog: Catalog, ui_language: str, parent: QWidget | None
@@ -53,6 +54,7 @@ class BuyerMessagePane(QWidget):
         self.box = QPlainTextEdit(self)
         self.box.setObjectName("buyerMessageText")
         self.box.setTabChangesFocus(True)  # Tab goes on to the suggestions
+        self.box.setProperty("snippetTarget", False)  # the buyer's words, not the reply
         line = self.box.fontMetrics().lineSpacing()
         self.box.setMinimumHeight(2 * line + 12)
         self.box.setFixedHeight(BOX_LINES * line + 12)
@@ -147,6 +149,7 @@ class BuyerMessagePane(QWidget):
         text = self.box.toPlainText()
         self.found = self.workspace.read_message(text) if text.strip() else None
         self._show()
+        self.messageRead.emit(self.found)
 
     def _show(self) -> None:
         found = self.found

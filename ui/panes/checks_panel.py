@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -51,6 +52,7 @@ class ChecksPanel(QWidget):
 
     platformChosen = Signal(str)
     checkActivated = Signal(object)  # Check
+    fixRequested = Signal(object)  # Check: write its fix into its reply
 
     def __init__(
         self, platforms: Mapping[str, Platform], ui_language: str, parent: QWidget | None = None
@@ -70,6 +72,11 @@ class ChecksPanel(QWidget):
         for platform_id, platform in platforms.items():
             self.chooser.addItem(platform.name(ui_language), platform_id)
         self.platform_label.setBuddy(self.chooser)
+        # A finding that knows its fix (an edited reply's stale value): one click writes it in.
+        self.fix_button = QPushButton(self)
+        self.fix_button.setObjectName("checkFixButton")
+        self.fix_button.setVisible(False)
+        self.fix_button.clicked.connect(self._fix)
         self.list = QListWidget(self)
         self.list.setObjectName("checksPanel")
         self.list.setWordWrap(True)
@@ -81,6 +88,7 @@ class ChecksPanel(QWidget):
         chooser_row.addWidget(self.platform_label)
         chooser_row.addWidget(self.chooser)
         chooser_row.addStretch(1)
+        chooser_row.addWidget(self.fix_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
@@ -90,6 +98,7 @@ class ChecksPanel(QWidget):
         self.chooser.currentIndexChanged.connect(self._chosen)
         self.list.itemActivated.connect(self._activated)
         self.list.itemClicked.connect(self._activated)
+        self.list.currentRowChanged.connect(lambda _row: self._show_fix())
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -100,6 +109,7 @@ class ChecksPanel(QWidget):
         self.list.setAccessibleName(_("Before you copy"))
         self.list.setToolTip(_("Click a line to see where it is"))
         self.list.setAccessibleDescription(_("What is left to fill in or fix"))
+        self.fix_button.setText(_("Use the form's value"))
         for index in range(self.chooser.count()):
             platform = self.platforms.get(self.chooser.itemData(index))
             if platform is not None:
@@ -121,6 +131,7 @@ class ChecksPanel(QWidget):
         if not rows:
             rows = [("ok", "✔ " + _("Ready to copy: no problems found."), "")]
         self.checks = list(checks)
+        self._show_fix()
         # Rebuilt only when it changes, not on every keystroke: cheaper, and it keeps item
         # churn (where Qt bindings have had reference-count bugs) off the typing path.
         if rows == self._rows:
@@ -163,8 +174,15 @@ class ChecksPanel(QWidget):
             + 4
             for item in map(self.list.item, range(self.list.count()))
         )
+        # ...nor is the text measured here always as tall as the row the view lays out (its
+        # icon, a taller font for the quotes): the larger of the two.
+        self.list.doItemsLayout()
+        laid_out = sum(
+            self.list.visualItemRect(item).height()
+            for item in map(self.list.item, range(self.list.count()))
+        )
         frame = 2 * self.list.frameWidth() + 4
-        self.list.setFixedHeight(min(MAX_LIST_HEIGHT, max(lines, 1) + frame))
+        self.list.setFixedHeight(min(MAX_LIST_HEIGHT, max(lines, laid_out, 1) + frame))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -179,7 +197,7 @@ class ChecksPanel(QWidget):
         if check.language is None or check.field or len(languages) < 2:
             return message  # an unfilled field is the same in every language
         language = languages.get(check.language)
-        name = i18n.language_name(language.locale, language.name) if language else check.language
+        name = i18n.reply_language_name(language) if language else check.language
         return f"{name}: {message}"
 
     def _tooltip(self, check: Check) -> str:
@@ -188,6 +206,34 @@ class ChecksPanel(QWidget):
             return check.code
         certainty = _(CERTAINTY.get(rule.certainty, rule.certainty))
         return f"{check.code} ({certainty})\n{rule.source}"
+
+    def fixable(self) -> Check | None:
+        """The finding the fix button writes in: the selected one if it has a fix, else the
+        first that has one."""
+        item = self.list.currentItem()
+        index = item.data(CHECK_ROLE) if item is not None else None
+        if (
+            isinstance(index, int)
+            and 0 <= index < len(self.checks)
+            and self.checks[index].fix is not None
+        ):
+            return self.checks[index]
+        return next((c for c in self.checks if c.fix is not None), None)
+
+    def _show_fix(self) -> None:
+        check = self.fixable()
+        self.fix_button.setVisible(check is not None)
+        if check is not None:
+            self.fix_button.setToolTip(
+                _("Write “{text}” in its place in your edited reply (Ctrl+Z undoes)").format(
+                    text=check.fix
+                )
+            )
+
+    def _fix(self) -> None:
+        check = self.fixable()
+        if check is not None:
+            self.fixRequested.emit(check)
 
     def _chosen(self, index: int) -> None:
         platform_id = self.chooser.itemData(index)

@@ -69,6 +69,7 @@ class TextEditor(QLineEdit, _Editor):
     def __init__(self, field: Field, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setClearButtonEnabled(True)
+        self.setProperty("snippetTarget", True)  # Insert puts a snippet at its cursor
         self.textEdited.connect(self.edited)
 
     def value(self) -> Value:

@@ -1,14 +1,17 @@
-"""The form the seller fills in: one typed editor per field the scenario declares."""
+"""The form the seller fills in: one typed editor per field the scenario declares, then the
+seller's own note, one line per reply language (``composer.templating.note``)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
 from composer.templating.fields import Field, FieldType, Value, to_json
-from composer.templating.scenario import Scenario
+from composer.templating.note import MAX_NOTE_LENGTH, note_key
+from composer.templating.scenario import Language, Scenario
+from ui import i18n
 from ui.i18n import _
 from ui.panes.editors import _Editor, make_editor
 
@@ -18,9 +21,15 @@ class FieldForm(QWidget):
 
     valueChanged = Signal(str, object)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, languages: Mapping[str, Language] | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("fieldForm")
+        self.languages = dict(languages or {})  # the reply languages the note is written in
+        self.notes: dict[str, QLineEdit] = {}
+        self._note_codes: set[str] | None = None  # the shown replies' languages (None: all)
+        self._quiet_notes = False
         self._layout = QFormLayout(self)
         self._layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         # Labels above their editors: the column stays narrow and long labels never squeeze
@@ -36,6 +45,7 @@ class FieldForm(QWidget):
             self._layout.removeRow(0)
         self.editors.clear()
         self.labels.clear()
+        self.notes.clear()
         for field in scenario.fields:
             editor = make_editor(field, language, self)
             editor.set_value(values.get(field.name))
@@ -60,6 +70,54 @@ class FieldForm(QWidget):
             label.setToolTip(tooltip)
             self._layout.addRow(label, widget)
             self.labels[field.name] = label
+        self._add_note(values)
+
+    def _add_note(self, values: Mapping[str, Value]) -> None:
+        """The note's rows: a heading, then one line per reply language (``note_en``...)."""
+        if not self.languages:
+            return
+        heading = QLabel(_("Your note (optional)"), self)
+        heading.setObjectName("noteHeading")
+        heading.setContentsMargins(0, 10, 0, 0)
+        heading.setWordWrap(True)
+        tip = _(
+            "A sentence of your own for this reply, put just before the sign-off (at the end "
+            "of a public review reply). Written in one language only, the other reply shows "
+            "it marked for you to translate."
+        )
+        heading.setToolTip(tip)
+        self._layout.addRow(heading)
+        for code, language in self.languages.items():
+            box = QLineEdit(self)
+            box.setObjectName(f"note_{code}")
+            box.setClearButtonEnabled(True)
+            box.setMaxLength(MAX_NOTE_LENGTH)
+            box.setProperty("replyLanguage", code)  # a snippet goes in in this language
+            box.setProperty("snippetTarget", True)
+            name = i18n.language_name(language.locale, language.name)
+            box.setAccessibleName(_("Your note in {language}").format(language=name))
+            box.setToolTip(tip)
+            box.setText(str(values.get(note_key(code)) or ""))
+            box.textChanged.connect(lambda text, c=code: self._note_edited(c, text))
+            label = QLabel(name, self)
+            label.setBuddy(box)
+            self._layout.addRow(label, box)
+            self.notes[code] = box
+        self._show_note_rows()
+
+    def show_notes(self, codes: Iterable[str]) -> None:
+        """Show the note lines of the replies shown (the buyer's language and the Chinese);
+        the other languages' notes are kept with the draft, out of sight."""
+        self._note_codes = set(codes)
+        self._show_note_rows()
+
+    def _show_note_rows(self) -> None:
+        for code, box in self.notes.items():
+            self._layout.setRowVisible(box, self._note_codes is None or code in self._note_codes)
+
+    def _note_edited(self, code: str, text: str) -> None:
+        if self.notes.get(code) is not None and not self._quiet_notes:
+            self.valueChanged.emit(note_key(code), text)
 
     def _tooltip(self, field: Field, editor: _Editor, help_text: str) -> str:
         """The help text, with the example value; the example also as a text box's hint."""
@@ -85,6 +143,12 @@ class FieldForm(QWidget):
         """Show ``values`` in the editors without reporting them as the seller's edits."""
         for name, editor in self.editors.items():
             editor.set_value(values.get(name))
+        self._quiet_notes = True
+        try:
+            for code, box in self.notes.items():
+                box.setText(str(values.get(note_key(code)) or ""))
+        finally:
+            self._quiet_notes = False
 
     def focus_field(self, name: str) -> None:
         editor = self.editors.get(name)

@@ -34,9 +34,11 @@ class ProfileDialog(QDialog):
         self.setObjectName("profileDialog")
         self.seller_name = QLineEdit(self)
         self.shop_name = QLineEdit(self)
+        # Never blank: "No default platform" (the checks' general rules) or a platform.
         self.platform = QComboBox(self)
-        self.platform.setEditable(True)
-        self.platform.addItems(["", *PLATFORMS])
+        self.platform.addItem("", "")
+        for name in PLATFORMS:
+            self.platform.addItem(name, name)
         self.currency = QComboBox(self)
         self.currency.setEditable(True)
         self.currency.addItems(CURRENCIES)
@@ -75,11 +77,18 @@ class ProfileDialog(QDialog):
         for name, label in self.labels.items():
             label.setText(_(LABELS[name]))
         self.sign_off.setPlaceholderText(_("e.g. Lily, Sunny Home Store"))
+        self.platform.setItemText(0, _("No default platform (general rules)"))
 
     def set_profile(self, profile: Profile) -> None:
         self.seller_name.setText(profile.seller_name)
         self.shop_name.setText(profile.shop_name)
-        self.platform.setCurrentText(profile.platform)
+        wanted = profile.platform.strip().casefold()
+        names = [str(self.platform.itemData(i)).casefold() for i in range(self.platform.count())]
+        index = names.index(wanted) if wanted in names else -1
+        if index < 0:  # a platform of the seller's own: kept as it is
+            self.platform.addItem(profile.platform, profile.platform)
+            index = self.platform.count() - 1
+        self.platform.setCurrentIndex(index)
         self.currency.setCurrentText(profile.currency)
         self.sign_off.setText(profile.sign_off)
 
@@ -88,7 +97,7 @@ class ProfileDialog(QDialog):
         return Profile(
             seller_name=self.seller_name.text(),
             shop_name=self.shop_name.text(),
-            platform=self.platform.currentText(),
+            platform=str(self.platform.currentData() or ""),
             currency=self.currency.currentText(),
             sign_off=self.sign_off.text(),
         )

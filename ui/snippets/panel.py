@@ -1,8 +1,9 @@
 """The snippet panel: find a snippet, insert it where the seller is typing, keep the library.
 
-Insert puts the snippet's text at the cursor of the long-text box the seller was last in, in
-that box's reply language when it has one (a reply preview), otherwise in the language chosen
-beside the button. Delete can be undone.
+Insert puts the snippet's text at the cursor of the text the seller was last in: a field of the
+form, or a reply's preview. A box with a reply language of its own (a preview, a note) takes
+the snippet's text in that language; any other takes the language chosen beside the button.
+Typing a snippet's exact key selects it; an empty list says what to do. Delete can be undone.
 """
 
 from __future__ import annotations
@@ -11,7 +12,15 @@ from collections.abc import Callable, Mapping
 
 import shiboken6
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import (
+    QAction,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QUndoCommand,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -38,7 +47,9 @@ from ui.i18n import _
 from ui.snippets.dialog import SnippetDialog
 from ui.snippets.model import SnippetListModel
 
-TextBox = QPlainTextEdit | QTextEdit
+TextBox = QPlainTextEdit | QTextEdit | QLineEdit
+SNIPPET_TARGET = "snippetTarget"  # a widget property: True lets a one-line box take snippets,
+# False keeps a long-text box out (the buyer's message is theirs, not the reply)
 
 
 class _DeleteSnippet(QUndoCommand):
@@ -55,6 +66,31 @@ class _DeleteSnippet(QUndoCommand):
     def undo(self) -> None:
         self.panel.store_change(lambda: self.panel.workspace.restore_snippet(self.snippet))
         self.panel.select(self.snippet.key)
+
+
+class SnippetList(QListView):
+    """The snippet list; empty, it says what to do (a hint painted in its viewport, so the list
+    keeps its place and its keyboard shortcuts)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.empty_text = ""
+
+    def set_empty_text(self, text: str) -> None:
+        if text != self.empty_text:
+            self.empty_text = text
+            self.viewport().update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        model = self.model()
+        if model is not None and model.rowCount() == 0 and self.empty_text:
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+            area = self.viewport().rect().adjusted(6, 4, -6, -4)
+            painter.drawText(area, int(flags) | int(Qt.TextFlag.TextWordWrap), self.empty_text)
+            painter.end()
 
 
 class SnippetPanel(QWidget):
@@ -82,10 +118,9 @@ class SnippetPanel(QWidget):
         self.search = QLineEdit(self)
         self.search.setObjectName("snippetSearch")
         self.search.setClearButtonEnabled(True)
-        self.list = QListView(self)
+        self.list = SnippetList(self)
         self.list.setObjectName("snippetList")
         self.list.setModel(self.model)
-        self.list.setUniformItemSizes(True)
         self.language = QComboBox(self)
         self.language.setObjectName("snippetLanguage")
         for code, language in languages.items():
@@ -104,28 +139,27 @@ class SnippetPanel(QWidget):
         self.undo_button.setEnabled(False)
         self.language_label = QLabel(self)
 
-        # A strip along the bottom of the window: the search and the list take the width, the
-        # actions stand in a column beside them, so the strip can stay a few lines high.
-        language_row = QHBoxLayout()
-        language_row.addWidget(self.language_label)
-        language_row.addWidget(self.language, 1)
-        edit_row = QHBoxLayout()
+        # A strip along the bottom of the window: one row with the search and every action,
+        # then the snippets side by side, wrapping (a few short keys fill a line, not a column).
+        row = QHBoxLayout()
+        row.addWidget(self.search, 1)
+        row.addWidget(self.insert_button)
+        row.addWidget(self.language_label)
+        row.addWidget(self.language)
         for button in (self.new_button, self.edit_button, self.delete_button, self.undo_button):
             button.setAutoRaise(True)
-            edit_row.addWidget(button)
-        edit_row.setSpacing(0)
-        actions = QVBoxLayout()
-        actions.addWidget(self.insert_button)
-        actions.addLayout(language_row)
-        actions.addLayout(edit_row)
-        actions.addStretch(1)
-        found = QVBoxLayout()
-        found.addWidget(self.search)
-        found.addWidget(self.list, 1)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(4, 0, 4, 0)
-        layout.addLayout(found, 1)
-        layout.addLayout(actions)
+            row.addWidget(button)
+        self.list.setFlow(QListView.Flow.LeftToRight)
+        self.list.setWrapping(True)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setSpacing(2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 0, 4, 2)
+        layout.setSpacing(2)
+        layout.addLayout(row)
+        layout.addWidget(self.list, 1)
+        line = self.list.fontMetrics().lineSpacing()
+        self.list.setMinimumHeight(line + 12)  # at its smallest, one line of snippets
 
         self.undo_action = QAction(self)
         self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
@@ -133,7 +167,7 @@ class SnippetPanel(QWidget):
         self.undo_action.triggered.connect(self.undo_stack.undo)
         self.list.addAction(self.undo_action)
 
-        self.search.textChanged.connect(self.model.set_query)
+        self.search.textChanged.connect(self._search)
         self.search.returnPressed.connect(self.insert)
         self.list.activated.connect(lambda _index: self.insert())
         self.insert_button.clicked.connect(self.insert)
@@ -166,24 +200,28 @@ class SnippetPanel(QWidget):
         self.undo_button.setText(_("Undo"))
         self.undo_button.setToolTip(_("Bring back the snippet you deleted"))
         self.undo_action.setText(_("Undo delete"))
+        self._show_empty()
 
     # --- where inserting goes --------------------------------------------------------------
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if not isinstance(new, QPlainTextEdit | QTextEdit | QLineEdit) or new.isReadOnly():
+            return
+        wanted = new.property(SNIPPET_TARGET)
+        one_line = isinstance(new, QLineEdit)
         if (
-            isinstance(new, QPlainTextEdit | QTextEdit)
-            and not new.isReadOnly()
+            (wanted is True or (wanted is None and not one_line))
             and not self.isAncestorOf(new)
             and not isinstance(new.window(), QDialog)
         ):
             self._target = new
 
     def set_target(self, box: TextBox | None) -> None:
-        """Make ``box`` the long-text box Insert writes into."""
+        """Make ``box`` the text box Insert writes into."""
         self._target = box
 
     def target(self) -> TextBox | None:
-        """The long-text box the seller was last in, if it still exists."""
+        """The text box the seller was last in, if it still exists."""
         box = self._target
         if box is None or not shiboken6.isValid(box) or box.isReadOnly():
             return None
@@ -210,6 +248,22 @@ class SnippetPanel(QWidget):
             return self.model.snippet(0)
         return self.model.snippet(index.row()) if index.isValid() else None
 
+    def _search(self, text: str) -> None:
+        """Show the matches; a snippet's exact key selects that snippet."""
+        self.model.set_query(text)
+        row = self.model.row_of(text.strip())
+        if row >= 0:
+            self.list.setCurrentIndex(self.model.index(row))
+        self._show_empty()
+
+    def _show_empty(self) -> None:
+        """What the list says when it shows nothing: what to do."""
+        query = self.search.text().strip()
+        if query:
+            self.list.set_empty_text(_("No snippet matches “{text}”").format(text=query))
+        else:
+            self.list.set_empty_text(_("No snippets yet — New… adds one"))
+
     def select(self, key: str) -> None:
         row = self.model.row_of(key)
         if row < 0 and self.search.text():
@@ -226,7 +280,7 @@ class SnippetPanel(QWidget):
             self.message.emit(_("Choose a snippet first."))
             return False
         if box is None:
-            self.message.emit(_("Click into a long text box first, then insert."))
+            self.message.emit(_("Click into a field or a reply first, then insert."))
             return False
         code = self.target_language()
         text = snippet.body(code)
@@ -239,7 +293,10 @@ class SnippetPanel(QWidget):
                 )
             )
             return False
-        box.textCursor().insertText(text)
+        if isinstance(box, QLineEdit):
+            box.insert(" ".join(text.split()))  # one line: its line breaks become spaces
+        else:
+            box.textCursor().insertText(text)
         box.setFocus(Qt.FocusReason.OtherFocusReason)
         self.store_change(lambda: self.workspace.record_snippet_use(snippet.key))
         self.message.emit(_("Inserted the snippet {key}.").format(key=snippet.key))
@@ -317,6 +374,7 @@ class SnippetPanel(QWidget):
             row = self.model.row_of(current.key)
             if row >= 0:
                 self.list.setCurrentIndex(self.model.index(row))
+        self._show_empty()
 
     def current_index(self) -> QModelIndex:
         return self.list.currentIndex()

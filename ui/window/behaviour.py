@@ -14,6 +14,7 @@ from ui import i18n
 from ui.i18n import N_, _
 
 if TYPE_CHECKING:
+    from composer.judgement.findings import Check
     from composer.judgement.remedies import Option
     from ui.dialogs.advisor import AdvisorDialog
     from ui.window.draft_controller import DraftController
@@ -140,6 +141,14 @@ class WindowBehaviour:
 
         help_menu.show_about(self.window)
 
+    def copy_buyer(self) -> None:
+        """Ctrl+Enter: copy the buyer's reply, in the language it is shown in."""
+        shown = self.controller.shown
+        if shown is None or shown.buyer is None:
+            self.window.statusBar().showMessage(_("Nothing to copy yet."), 5000)
+            return
+        self.copy_language(shown.buyer)
+
     def copy_language(self, code: str) -> None:
         """Copy one language's reply body to the clipboard, as plain text."""
         result = self.controller.result
@@ -158,10 +167,10 @@ class WindowBehaviour:
     def language_name(self, code: str) -> str:
         """Reply language ``code`` as the interface names it: "Chinese", "中文", "英语"."""
         language = self.window.catalog.languages[code]
-        return i18n.language_name(language.locale, language.name)
+        return i18n.reply_language_name(language)
 
     def copy_both(self) -> None:
-        """Copy every language's body, one after the other."""
+        """Copy the buyer's reply and the Chinese (the languages shown), one after the other."""
         result = self.controller.result
         if result is None:
             self.window.statusBar().showMessage(_("Nothing to copy yet."), 5000)
@@ -203,6 +212,33 @@ class WindowBehaviour:
             return False
         self._accepted_errors |= keys
         return True
+
+    def show_check(self, check: Check) -> None:
+        """Show where a finding is: select its span in the preview; focus an unfilled field."""
+        from PySide6.QtCore import Qt
+
+        pane = self.window.previews.get(check.language or "")
+        if pane is not None and check.end > check.start:
+            pane.select_span(check.part, check.start, check.end)
+        if check.field:
+            self.window.form.focus_field(check.field)
+        elif pane is not None:
+            pane.body.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def restore_choices(self) -> None:
+        """The platform and the reply format saved last (their defaults when unknown)."""
+        from composer.judgement.rules import DEFAULT_PLATFORM
+
+        controller, window = self.controller, self.window
+        if not controller.set_platform(self.settings.platform):
+            self.settings.platform = DEFAULT_PLATFORM
+            controller.set_platform(DEFAULT_PLATFORM)
+        if controller.platform is not None:
+            window.checks_panel.set_platform(controller.platform.id)
+        saved = self.settings.reply_format
+        reply_format = saved if saved in REPLY_FORMATS else next(iter(REPLY_FORMATS))
+        controller.set_format(reply_format)
+        window.show_format(reply_format)
 
     def set_reply_format(self, name: str) -> bool:
         """Write the replies as a chat message or as the longer e-mail, and remember it."""
@@ -280,6 +316,16 @@ class WindowBehaviour:
             return
         QGuiApplication.clipboard().setText(draft.subject)
         self.window.statusBar().showMessage(_("Copied the subject line."), 5000)
+
+    def fix_check(self, check: Check) -> None:
+        """Write a finding's fix (the form's new value) into the edited reply it concerns."""
+        pane = self.window.previews.get(check.language or "")
+        if pane is None or check.fix is None or not pane.edited:
+            return
+        pane.replace_span(check.start, check.end, check.fix)
+        self.window.statusBar().showMessage(
+            _("Wrote “{text}” into your edited reply.").format(text=check.fix), 5000
+        )
 
     def confirm_copy(self, message: str) -> None:
         missing = self.controller.result.missing if self.controller.result else []

@@ -14,7 +14,14 @@ from composer.judgement.rules import DEFAULT_PLATFORM, Platform
 from composer.storage.profile import Profile
 from composer.templating.fields import Value
 from composer.templating.scenario import Scenario
-from composer.workspace import Changes, DraftValues
+from composer.workspace import (
+    Changes,
+    DraftValues,
+    ShownLanguages,
+    buyer_languages,
+    shown_languages,
+)
+from composer.workspace.reply_languages import FALLBACK_LANGUAGE
 
 if TYPE_CHECKING:  # rendering imports Jinja and Babel: not needed to show the window
     from composer.judgement.findings import Check
@@ -39,10 +46,16 @@ class DraftController(QObject):
         self.platform: Platform | None = self.rulebook.platform(DEFAULT_PLATFORM)
         self.reply_format = "chat"  # or "email": the longer letter
         self.scenario: Scenario | None = None
+        # The buyer's language the seller chose (or their message gave): the scenario is
+        # rendered in it (else in English) and in Chinese only, not in every catalog language.
+        self.buyer_language = FALLBACK_LANGUAGE
         self.composed: Composed | None = None  # what will be copied: the seller's edits in it
         self.template: Composed | None = None  # the form's render, without the edits
         # The seller's own text of a reply, by language: it no longer follows the form.
         self.edits: dict[str, str] = {}
+        # The values each edited reply's text is in step with: a value changed since that the
+        # text still shows is checked as stale (composer.judgement.stale).
+        self.edit_bases: dict[str, dict[str, Value]] = {}
         self._checks_due = False
 
     @property
@@ -70,6 +83,7 @@ class DraftController(QObject):
         if scenario is not self.scenario:
             self.scenario = scenario
             self.edits.clear()  # the window asked the seller first (WindowBehaviour)
+            self.edit_bases.clear()
             self.scenarioChanged.emit(scenario)
             self.render()
         return True
@@ -120,6 +134,26 @@ class DraftController(QObject):
             self.render()
         return True
 
+    @property
+    def shown(self) -> ShownLanguages | None:
+        """The languages the current scenario is rendered in: the buyer's (or its stand-in)
+        and the seller's Chinese."""
+        if self.scenario is None:
+            return None
+        return shown_languages(self.scenario, self.buyer_language)
+
+    def set_buyer_language(self, code: str) -> bool:
+        """Answer the buyer in ``code`` and render again; False if the catalog lacks it.
+
+        An edited reply in the language left is kept (``edits``): it shows again when the
+        seller comes back to that language (the window says so)."""
+        if code not in buyer_languages(self.catalog):
+            return False
+        if code != self.buyer_language:
+            self.buyer_language = code
+            self.render()
+        return True
+
     def set_platform(self, platform_id: str) -> bool:
         """Check drafts against ``platform_id``'s rules; False if there is no such platform."""
         platform = self.rulebook.platform(platform_id)
@@ -147,12 +181,18 @@ class DraftController(QObject):
             self.render()
 
     def render(self) -> RenderResult | None:
-        """Render the current scenario in every language it has, in the chosen format and for
-        the chosen platform; announce it (its checks on the next turn of the event loop)."""
-        if self.scenario is None:
+        """Render the current scenario in the shown languages (the buyer's and the Chinese),
+        in the chosen format and for the chosen platform; announce it (its checks on the next
+        turn of the event loop). Only those two: a keystroke renders no language nobody sees."""
+        shown = self.shown
+        if self.scenario is None or shown is None:
             return None
         self.template = self.workspace.compose(
-            self.scenario, self.values, reply_format=self.reply_format, platform=self.platform
+            self.scenario,
+            self.values,
+            reply_format=self.reply_format,
+            platform=self.platform,
+            languages=shown.codes,
         )
         return self._announce()
 
@@ -162,18 +202,34 @@ class DraftController(QObject):
         template = self.template_result
         draft = template.drafts.get(code) if template else None
         if text is None or (draft is not None and text == draft.body):
+            self.edit_bases.pop(code, None)
             if self.edits.pop(code, None) is None:
                 return
         elif self.edits.get(code) == text:
             return
         else:
             self.edits[code] = text
+            self._follow_edit(code, text)
         self._announce()
+
+    def _follow_edit(self, code: str, text: str) -> None:
+        """The edited text is in step with the form's current values, except the changed
+        ones whose old text it still shows."""
+        base = self.edit_bases.get(code)
+        language = self.catalog.languages.get(code)
+        if base is None or self.scenario is None or language is None:
+            self.edit_bases[code] = dict(self.values)
+            return
+        from composer.judgement.stale import in_step  # Babel: after the first paint
+
+        self.edit_bases[code] = in_step(
+            self.scenario, base, self.values, language, text, self.catalog.languages
+        )
 
     def _announce(self) -> RenderResult | None:
         if self.template is None:
             return None
-        self.composed = self.template.with_edits(self.edits)
+        self.composed = self.template.with_edits(self.edits, self.edit_bases)
         self.rendered.emit(self.composed.result)
         # The checks follow on the next turn of the event loop: the previews update within
         # the keystroke, and a burst of keystrokes is checked once.

@@ -27,6 +27,7 @@ from ui.i18n import N_, _
 from ui.panes.checks_panel import ChecksPanel
 from ui.panes.preview import language_suffix
 from ui.window.behaviour import REPLY_FORMATS
+from ui.window.preview_fit import PreviewFit
 from ui.window.title_label import TitleLabel
 
 if TYPE_CHECKING:
@@ -65,6 +66,7 @@ def build_layout(window: MainWindow) -> None:
         window.controller.rulebook.platforms, window.ui_language, window
     )
     window.checks = window.checks_panel.list
+    window.checks_panel.fixRequested.connect(window.behaviour.fix_check)
     middle = QWidget(window)
     middle_layout = QVBoxLayout(middle)
     middle_layout.setContentsMargins(6, 0, 6, 0)
@@ -73,31 +75,41 @@ def build_layout(window: MainWindow) -> None:
     middle_layout.addLayout(form_buttons)
     middle_layout.addWidget(window.checks_panel)
 
-    # Right column: previews side by side, the copy buttons, then the guidance.
+    # Right column: the buyer's reply beside the Chinese, the copy buttons, then the guidance.
     window.preview_splitter = QSplitter(Qt.Orientation.Horizontal, window)
     window.preview_splitter.setObjectName("previewSplitter")
-    for pane in window.previews.values():
+    panes = (window.buyer_preview, window.chinese_preview)
+    # The buyer's pane has the language picker for a heading, and Chinese glyphs come from a
+    # taller fallback font: one height keeps the two bodies aligned.
+    heading = max(p.header.sizeHint().height() for p in panes)
+    for index, pane in enumerate(panes):
         window.preview_splitter.addWidget(pane)
-    # Chinese glyphs come from a taller fallback font: one height keeps the panes aligned.
-    heading = max((p.heading.sizeHint().height() for p in window.previews.values()), default=0)
-    for index, pane in enumerate(window.previews.values()):
-        pane.heading.setFixedHeight(heading)
+        pane.header.setFixedHeight(heading)
         window.preview_splitter.setStretchFactor(index, 1)
-    window.copy_buttons = {}
     copy_row = QHBoxLayout()
-    for code in window.previews:
-        button = QPushButton(window)
-        button.setObjectName(f"copy{language_suffix(code)}Button")
-        button.clicked.connect(lambda _=False, c=code: window.behaviour.copy_language(c))
-        window.copy_buttons[code] = button
-        copy_row.addWidget(button)
+    # Copy the buyer's reply (in whichever language it is shown), copy the Chinese.
+    window.buyer_copy_button = QPushButton(window)
+    buyer = window.buyer_preview.language.code  # until the buyer's language changes
+    window.buyer_copy_button.setObjectName(f"copy{language_suffix(buyer)}Button")
+    window.buyer_copy_button.clicked.connect(lambda _=False: window.behaviour.copy_buyer())
+    window.chinese_copy_button = QPushButton(window)
+    chinese = window.chinese_preview.language.code
+    window.chinese_copy_button.setObjectName(f"copy{language_suffix(chinese)}Button")
+    window.chinese_copy_button.clicked.connect(
+        lambda _=False: window.behaviour.copy_language(chinese)
+    )
+    window.copy_buttons = {
+        window.buyer_preview.language.code: window.buyer_copy_button,
+        chinese: window.chinese_copy_button,
+    }
+    copy_row.addWidget(window.buyer_copy_button)
+    copy_row.addWidget(window.chinese_copy_button)
     window.copy_both_button = QPushButton(window)
     window.copy_both_button.setObjectName("copyBothButton")
     window.copy_both_button.clicked.connect(window.behaviour.copy_both)
     copy_row.addWidget(window.copy_both_button)
     copy_row.addStretch(1)
-    if "en" in window.copy_buttons:
-        window.copy_buttons["en"].setDefault(True)
+    window.buyer_copy_button.setDefault(True)
     # Above the previews: write the reply as a chat message or as the longer e-mail.
     window.format_label = QLabel(window)
     window.format_label.setObjectName("replyFormatLabel")
@@ -140,6 +152,7 @@ def build_layout(window: MainWindow) -> None:
     window.right_splitter.addWidget(guidance_area)
     window.right_splitter.setStretchFactor(0, 3)
     window.right_splitter.setStretchFactor(1, 1)
+    window.preview_fit = PreviewFit(window)  # no half-empty previews on a tall window
 
     window.main_splitter = QSplitter(Qt.Orientation.Horizontal, window)
     window.main_splitter.setObjectName("mainSplitter")
@@ -196,9 +209,7 @@ def build_actions(window: MainWindow) -> None:
     key = QKeySequence
     find_keys = [key(key.StandardKey.Find), key("Ctrl+K")]
     window.find_action = add_action(window, window.focus_search, find_keys, "findAction")
-    window.back_action = add_action(
-        window, window.back_to_search, [key("Esc")], "backToSearchAction"
-    )
+    window.back_action = add_action(window, window.focus_search, [key("Esc")], "backToSearchAction")
     window.message_action = add_action(
         window, window.focus_buyer_message, [key("Ctrl+B")], "buyerMessageAction"
     )
@@ -215,17 +226,25 @@ def build_actions(window: MainWindow) -> None:
         )
         window.recent_actions.append(action)
     window.reply_menu.addSeparator()
-    window.copy_actions = {}
-    for code in window.copy_buttons:
-        shortcuts = [key("Ctrl+Return"), key("Ctrl+Enter")] if code == "en" else []
-        action = add_action(
-            window,
-            lambda _=False, c=code: window.behaviour.copy_language(c),
-            shortcuts,
-            f"copy{language_suffix(code)}Action",
-        )
-        window.copy_actions[code] = action
-        window.reply_menu.addAction(action)
+    # Ctrl+Enter copies the buyer's reply, whichever language it is in.
+    window.buyer_copy_action = add_action(
+        window,
+        lambda _=False: window.behaviour.copy_buyer(),
+        [key("Ctrl+Return"), key("Ctrl+Enter")],
+        f"copy{language_suffix(window.buyer_preview.language.code)}Action",
+    )
+    chinese = window.chinese_preview.language.code
+    window.chinese_copy_action = add_action(
+        window,
+        lambda _=False: window.behaviour.copy_language(chinese),
+        [],
+        f"copy{language_suffix(chinese)}Action",
+    )
+    window.copy_actions = {
+        window.buyer_preview.language.code: window.buyer_copy_action,
+        chinese: window.chinese_copy_action,
+    }
+    window.reply_menu.addActions([window.buyer_copy_action, window.chinese_copy_action])
     window.copy_both_action = add_action(
         window,
         window.behaviour.copy_both,
@@ -296,6 +315,13 @@ def build_actions(window: MainWindow) -> None:
 
 def name_actions(window: MainWindow) -> None:
     """The menus' and actions' texts in the current interface language."""
+    for code, button in window.copy_buttons.items():
+        language = window.catalog.languages[code]
+        name = i18n.language_name(language.locale, language.name)
+        button.setText(_("Copy {language}").format(language=name))
+        button.setToolTip(_("Copy the {language} reply as plain text").format(language=name))
+    for code, action in window.copy_actions.items():
+        action.setText(window.copy_buttons[code].text())
     window.find_action.setText(_("Find scenario"))
     window.back_action.setText(_("Back to the search"))
     window.message_action.setText(_("Buyer's message"))

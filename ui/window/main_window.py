@@ -1,4 +1,5 @@
-"""The main window: scenario picker, field form, bilingual preview, guidance and copy.
+"""The main window: scenario picker, field form, the buyer's and the Chinese preview, guidance
+and copy.
 
 Built in two steps, so the app opens at once: ``MainWindow(settings)`` is the frame (title,
 size, menu bar), cheap enough to paint before anything else is imported; ``populate()`` adds
@@ -38,7 +39,6 @@ if TYPE_CHECKING:
         QSplitter,
     )
 
-    from composer.judgement.findings import Check
     from composer.templating.render import RenderResult
     from composer.templating.scenario import Catalog, Scenario
     from ui.panes.buyer_message import BuyerMessagePane
@@ -47,7 +47,9 @@ if TYPE_CHECKING:
     from ui.panes.guidance import GuidancePanel
     from ui.panes.picker import ScenarioPicker
     from ui.panes.preview import PreviewPane
+    from ui.window.buyer_language import BuyerLanguageUi
     from ui.window.draft_controller import DraftController
+    from ui.window.preview_fit import PreviewFit
     from ui.window.seller_data import SellerDataUi
     from ui.window.settings import WindowSettings
     from ui.window.title_label import TitleLabel
@@ -78,12 +80,19 @@ class MainWindow(QMainWindow):
     format_buttons: dict[str, QRadioButton]
     format_group: QButtonGroup
     format_actions: dict[str, QAction]
+    # The buyer's reply and the Chinese; previews, copy_buttons, copy_actions: by language code.
+    buyer_preview: PreviewPane
+    chinese_preview: PreviewPane
+    buyer_language: BuyerLanguageUi
     copy_buttons: dict[str, QPushButton]
+    buyer_copy_button: QPushButton
+    chinese_copy_button: QPushButton
     copy_both_button: QPushButton
     guidance_heading: QLabel
     problems_banner: QLabel
     preview_splitter: QSplitter
     right_splitter: QSplitter
+    preview_fit: PreviewFit
     main_splitter: QSplitter
     left_splitter: QSplitter
     find_action: QAction
@@ -92,6 +101,8 @@ class MainWindow(QMainWindow):
     recent_menu: QMenu
     recent_actions: list[QAction]
     copy_actions: dict[str, QAction]
+    buyer_copy_action: QAction
+    chinese_copy_action: QAction
     copy_both_action: QAction
     example_action: QAction
     reset_action: QAction
@@ -111,6 +122,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.ui_language = i18n.content_language()
         self.populated = False
+        self._splitters_due = False  # the splitters' saved sizes, restored once shown
         self.seller_data: SellerDataUi | None = None  # once the seller's stores are open
         self.previews: dict[str, PreviewPane] = {}
         self.setObjectName("mainWindow")
@@ -134,6 +146,7 @@ class MainWindow(QMainWindow):
         from ui.panes.guidance import GuidancePanel
         from ui.panes.picker import ScenarioPicker
         from ui.panes.preview import PreviewPane
+        from ui.window.buyer_language import BuyerLanguageUi, seller_language
         from ui.window.layout import build_actions, build_layout
 
         catalog = self.catalog = controller.catalog
@@ -142,8 +155,16 @@ class MainWindow(QMainWindow):
         problems = controller.workspace.problems
         self.picker = ScenarioPicker(catalog, self.ui_language, self)
         self.buyer_message = BuyerMessagePane(controller.workspace, catalog, self.ui_language, self)
-        self.form = FieldForm(self)
-        self.previews = {code: PreviewPane(lang, self) for code, lang in catalog.languages.items()}
+        self.form = FieldForm(self, catalog.languages)
+        self.buyer_language = BuyerLanguageUi(self)  # the last used, before anything renders
+        buyer = catalog.languages.get(self.controller.buyer_language) or seller_language(catalog)
+        self.buyer_preview = PreviewPane(buyer, self)
+        self.buyer_preview.set_heading_widget(self.buyer_language.picker)
+        self.chinese_preview = PreviewPane(seller_language(catalog), self)
+        self.previews = {
+            buyer.code: self.buyer_preview,
+            self.chinese_preview.language.code: self.chinese_preview,
+        }
         self.guidance = GuidancePanel(self)
         self._problems = [p for p in problems if p.severity == "error"]
         build_layout(self)
@@ -154,6 +175,7 @@ class MainWindow(QMainWindow):
         self.picker.scenarioChosen.connect(self.choose_scenario)
         self.picker.scenarioActivated.connect(self._open_from_picker)
         self.buyer_message.suggestionChosen.connect(self.behaviour.open_from_message)
+        self.buyer_message.messageRead.connect(self.buyer_language.from_message)
         self.form.valueChanged.connect(self.controller.set_value)
         self.controller.scenarioChanged.connect(self._show_scenario)
         self.controller.rendered.connect(self._show_result)
@@ -163,16 +185,16 @@ class MainWindow(QMainWindow):
         for pane in self.previews.values():
             pane.copySubjectRequested.connect(self.behaviour.copy_subject)
             pane.textEdited.connect(self.controller.edit)
-        self.checks_panel.checkActivated.connect(self.show_check)
+        self.checks_panel.checkActivated.connect(self.behaviour.show_check)
         self.checks_panel.platformChosen.connect(self.behaviour.choose_platform)
-        self._restore_state()
         central, layout = self.centralWidget(), self.layout()
-        if self.isVisible() and central is not None and layout is not None:
-            # On screen already (the app paints the frame first): Qt would show the new panes
-            # and lay them out on a later turn; do it now, so the first draft is measured at
-            # its real width (see _align_subjects).
-            central.show()
+        if central is not None and layout is not None:
+            # Lay the panes out now (Qt would on a later turn): the first draft is measured, and
+            # the splitters' saved sizes are restored, at their real width.
+            if self.isVisible():
+                central.show()
             layout.activate()
+        self._restore_state()
 
     # --- building -----------------------------------------------------------------------------
 
@@ -207,9 +229,7 @@ class MainWindow(QMainWindow):
         self.advise_button.setText(_("Advise…"))
         self.advise_button.setToolTip(_("Which remedy to offer, and what each costs you"))
         self.guidance_heading.setText(_("How to handle it"))
-        self._name_copy_buttons()
-        self.copy_both_button.setText(_("Copy both"))
-        self.copy_both_button.setToolTip(_("Copy every language's reply, one after the other"))
+        self.buyer_language.retranslate()  # the picker, the copy buttons and actions
         if self._problems:
             shown = "\n".join(str(p) for p in self._problems[:5])
             text = _("Some template files have mistakes and were skipped:") + "\n" + shown
@@ -265,10 +285,6 @@ class MainWindow(QMainWindow):
         self.picker.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.picker.search.selectAll()
 
-    def back_to_search(self) -> None:
-        """Esc: back to the scenario search from wherever the cursor is."""
-        self.focus_search()
-
     def update_colors(self) -> None:
         if not self.populated:
             return  # populate() colours what it makes
@@ -303,16 +319,9 @@ class MainWindow(QMainWindow):
         self.guidance.show_scenario(scenario, self.catalog.languages, self.ui_language)
         self.advise_button.setVisible(scenario.advisor is not None)
 
-    def _name_copy_buttons(self) -> None:
-        for code, button in self.copy_buttons.items():
-            language = self.catalog.languages[code]
-            name = i18n.language_name(language.locale, language.name)
-            button.setText(_("Copy {language}").format(language=name))
-            button.setToolTip(_("Copy the {language} reply as plain text").format(language=name))
-        for code, action in self.copy_actions.items():
-            action.setText(self.copy_buttons[code].text())
-
     def _show_result(self, result: RenderResult) -> None:
+        if self.controller.shown is not None:  # the buyer's pane follows its language first
+            self.buyer_language.show(self.controller.shown)
         form = self.controller.template_result
         for code, pane in self.previews.items():
             edited = form.drafts.get(code) if form and code in self.controller.edits else None
@@ -320,13 +329,12 @@ class MainWindow(QMainWindow):
         self._align_subjects()
 
     def _align_subjects(self) -> None:
-        # A Chinese subject is shorter and its glyphs taller: without this the two bodies
-        # start at different heights and the eye loses the line-by-line comparison.
-        if not self.isVisible():
-            return  # widths are only real once laid out; showEvent comes back here
-        height = max((pane.subject_height() for pane in self.previews.values()), default=0)
-        for pane in self.previews.values():
-            pane.align_subject(height)
+        # The two bodies start at the same line, so the eye can compare them line by line.
+        if not (self.isVisible() and self.previews):
+            return  # widths are only real once laid out (showEvent comes back), panes populated
+        from ui.panes.preview import align_panes
+
+        align_panes(list(self.previews.values()))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -334,23 +342,12 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self._restore_splitters()
         self._align_subjects()
 
     def _show_checks(self, _checks: object = None) -> None:
         if self.controller.scenario is not None:
             self.checks_panel.show_checks(self.controller.checks, self.catalog.languages)
-
-    def show_check(self, check: Check) -> None:
-        """Show where a finding is: select its span in the preview; focus an unfilled field."""
-        from PySide6.QtCore import Qt
-
-        pane = self.previews.get(check.language or "")
-        if pane is not None and check.end > check.start:
-            pane.select_span(check.part, check.start, check.end)
-        if check.field:
-            self.form.focus_field(check.field)
-        elif pane is not None:
-            pane.body.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- state ------------------------------------------------------------------------------
 
@@ -363,17 +360,14 @@ class MainWindow(QMainWindow):
         }
 
     def _restore_state(self) -> None:
-        from composer.judgement.rules import DEFAULT_PLATFORM
+        self.behaviour.restore_choices()
+        self._splitters_due = True  # restored once the panes have their real widths
+        self._restore_splitters()
 
-        if not self.controller.set_platform(self.settings.platform):
-            self.settings.platform = DEFAULT_PLATFORM
-            self.controller.set_platform(DEFAULT_PLATFORM)
-        if self.controller.platform is not None:
-            self.checks_panel.set_platform(self.controller.platform.id)
-        saved = self.settings.reply_format
-        reply_format = saved if saved in REPLY_FORMATS else next(iter(REPLY_FORMATS))
-        self.controller.set_format(reply_format)
-        self.show_format(reply_format)
+    def _restore_splitters(self) -> None:
+        if not (self.isVisible() and self._splitters_due):
+            return
+        self._splitters_due = False
         for name, splitter in self._splitters().items():
             state = self.settings.splitter(name)
             if state is not None:

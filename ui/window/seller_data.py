@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # the dialogs are imported when the seller opens them
 from ui.snippets.panel import SnippetPanel
 
 log = logging.getLogger("reply_composer")
-SNIPPET_STRIP_HEIGHT = 150  # pixels, at first; the seller can drag it
+SNIPPET_STRIP_HEIGHT = 100  # pixels, at first; the seller can drag it
 COMPACT_BELOW = 900  # on a screen lower than this, the window starts with the strip at its smallest
 
 
@@ -161,6 +161,8 @@ class SellerDataUi:
             )
             return False
         self.window.controller.restore(scenario.id, restore_values(record, scenario))
+        if record.copied in self.window.buyer_language.codes:  # in the language it went out in
+            self.window.buyer_language.choose(record.copied)
         self.window.choose_scenario(scenario.id)
         self.window.statusBar().showMessage(_("Reopened the reply from the history."), 5000)
         return True

@@ -1,4 +1,5 @@
-"""What the window remembers between runs: geometry, splitters, the last scenario.
+"""What the window remembers between runs: geometry, splitters, the last scenario and buyer's
+language.
 
 Kept in ``settings.ini`` in the data folder (never the registry or ~/.config), so a test or a
 second data folder has settings of its own.
@@ -77,6 +78,16 @@ class WindowSettings:
     @reply_format.setter
     def reply_format(self, value: str) -> None:
         self._set("draft/format", value)
+
+    @property
+    def buyer_language(self) -> str | None:
+        """The reply language the buyer was answered in last (``es``); None before any."""
+        value = self._qsettings.value("draft/buyerLanguage")
+        return str(value) if value else None
+
+    @buyer_language.setter
+    def buyer_language(self, value: str) -> None:
+        self._set("draft/buyerLanguage", value)
 
     @property
     def ui_language(self) -> str:
