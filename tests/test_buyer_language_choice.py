@@ -14,7 +14,7 @@ from composer.workspace import Workspace, buyer_languages, pick_buyer_language, 
 from composer.workspace.reply_languages import match_language
 from tests.helpers.scenarios import SHIPPED
 
-FIXTURE = Path(__file__).parent / "data" / "buyer-languages"  # es: 2 scenarios, fr: 1
+FIXTURE = Path(__file__).parent / "data" / "buyer-languages"  # es: 2 scenarios, ca: 1
 
 
 @pytest.fixture
@@ -29,15 +29,15 @@ def catalog(tmp_path: Path) -> Catalog:
 def test_buyer_languages_are_every_language_but_chinese_english_first(catalog):
     codes = buyer_languages(catalog)
     assert codes[0] == "en"
-    assert set(codes) == set(catalog.languages) - {"zh"} >= {"es", "fr", "pt", "ru"}
+    assert set(codes) == set(catalog.languages) - {"zh"} >= {"es", "ca", "pt", "ru"}
 
 
 @pytest.mark.parametrize(
     ("detected", "last", "picked"),
     [
-        ("es", "fr", "es"),  # the message's language wins
-        ("pl", "fr", "fr"),  # no Polish replies: the last used
-        ("unknown", "fr", "fr"),
+        ("es", "ca", "es"),  # the message's language wins
+        ("pl", "ca", "ca"),  # no Polish replies: the last used
+        ("unknown", "ca", "ca"),
         ("zh", None, "en"),  # a Chinese message: the buyer pane cannot be Chinese
         (None, None, "en"),
         (None, "tlh", "en"),  # the last used is gone (its folder was removed)
@@ -50,7 +50,7 @@ def test_the_buyer_language_comes_from_the_message_then_the_last_used_then_engli
 
 
 def test_a_message_language_matches_a_regional_code(catalog):
-    catalog.languages["ko_KR"] = catalog.languages["fr"]  # a seller's ko_KR folder
+    catalog.languages["ko_KR"] = catalog.languages["ca"]  # a seller's ko_KR folder
     assert match_language(catalog, "ko") == "ko_KR"
     assert match_language(catalog, "es-ES") == "es"
     assert match_language(catalog, "ja") is None
@@ -58,16 +58,16 @@ def test_a_message_language_matches_a_regional_code(catalog):
 
 def test_a_scenario_is_shown_in_the_chosen_language_else_in_english(catalog):
     delay, not_received = catalog.get("shipping-delay"), catalog.get("not-received")
-    shown = shown_languages(delay, "fr")
+    shown = shown_languages(delay, "ca")
     assert (shown.buyer, shown.seller, shown.missing, shown.codes) == (
-        "fr",
+        "ca",
         "zh",
         False,
-        ("fr", "zh"),
+        ("ca", "zh"),
     )
-    shown = shown_languages(not_received, "fr")
+    shown = shown_languages(not_received, "ca")
     assert (shown.chosen, shown.buyer, shown.missing, shown.codes) == (
-        "fr",
+        "ca",
         "en",
         True,
         ("en", "zh"),

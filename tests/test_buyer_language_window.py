@@ -1,5 +1,5 @@
 """The buyer's language in the window (issue 17): a seller pastes a Spanish message, picks
-French by hand, copies, restarts; a scenario without French says so and shows the English."""
+a language by hand, copies, restarts; a scenario without it says so and shows the English."""
 
 from __future__ import annotations
 
@@ -17,13 +17,13 @@ from tests.helpers.scenarios import SHIPPED
 
 pytestmark = pytest.mark.gui
 
-FIXTURE = Path(__file__).parent / "data" / "buyer-languages"  # es: 2 scenarios, fr: 1
+FIXTURE = Path(__file__).parent / "data" / "buyer-languages"  # es: 2 scenarios, ca: 1
 SPANISH_MESSAGE = "Hola, mi pedido 8175630291847563 todavía no ha llegado. ¿Dónde está mi paquete?"
 
 
 @pytest.fixture
 def folders(tmp_path: Path) -> list[Path]:
-    """The shipped templates and a language folder with Spanish and French (test texts)."""
+    """The shipped templates and a language folder with Spanish and "Catalan" (test texts)."""
     folder = tmp_path / "languages-fixture"
     shutil.copytree(FIXTURE, folder)
     return [SHIPPED, folder]
@@ -68,8 +68,8 @@ def paste_message(win, qtbot, text: str) -> None:
 def test_the_window_starts_in_english_beside_the_chinese(win):
     assert picker(win).currentText() == "English"
     names = [picker(win).itemText(i) for i in range(picker(win).count())]
-    assert names[0] == "English" and {"Spanish", "French", "Russian"} <= set(names)
-    assert list(win.controller.result.drafts) == ["en", "zh"]  # not Spanish nor French
+    assert names[0] == "English" and {"Spanish", "French", "Catalan", "Russian"} <= set(names)
+    assert list(win.controller.result.drafts) == ["en", "zh"]  # not Spanish nor Catalan
     assert "may take longer" in preview(win, "en")
     assert child(win, QPushButton, "copyEnButton").text() == "Copy English"
 
@@ -95,55 +95,55 @@ def test_a_language_picked_by_hand_is_copied_kept_in_the_history_and_after_a_res
 ):
     paste_message(win, qtbot, SPANISH_MESSAGE)
     qtbot.waitUntil(lambda: win.controller.buyer_language == "es")
-    pick_by_hand(win, qtbot, "French")
-    assert "Votre colis (commande 8175630291847563)" in preview(win, "fr")
+    pick_by_hand(win, qtbot, "Catalan")
+    assert "Votre colis (commande 8175630291847563)" in preview(win, "ca")
     # Reading the same message again (a typo fixed in it) leaves the seller's pick alone.
     win.buyer_message.set_message(SPANISH_MESSAGE + " Gracias")
     win.buyer_message.read_now()
-    assert win.controller.buyer_language == "fr"
-    copy = child(win, QPushButton, "copyFrButton")
-    assert copy.text() == "Copy French"
-    action = win.findChild(type(win.copy_both_action), "copyFrAction")
-    assert action is win.copy_actions["fr"] and action.text() == "Copy French"
+    assert win.controller.buyer_language == "ca"
+    copy = child(win, QPushButton, "copyCaButton")
+    assert copy.text() == "Copy Catalan"
+    action = win.findChild(type(win.copy_both_action), "copyCaAction")
+    assert action is win.copy_actions["ca"] and action.text() == "Copy Catalan"
     assert "Ctrl+Return" in [k.toString() for k in action.shortcuts()]
     copy.click()
-    assert QGuiApplication.clipboard().text() == preview(win, "fr")
-    assert "Copied the French reply" in win.statusBar().currentMessage()
+    assert QGuiApplication.clipboard().text() == preview(win, "ca")
+    assert "Copied the Catalan reply" in win.statusBar().currentMessage()
     child(win, QPushButton, "copyBothButton").click()
     both = QGuiApplication.clipboard().text()
-    assert both.startswith(preview(win, "fr")) and both.endswith(preview(win, "zh"))
+    assert both.startswith(preview(win, "ca")) and both.endswith(preview(win, "zh"))
     records = HistoryStore(data_dir / "history.json").records()
-    assert [r.copied for r in records] == ["all", "fr"]
-    assert set(records[0].drafts) == {"fr", "zh"}
+    assert [r.copied for r in records] == ["all", "ca"]
+    assert set(records[0].drafts) == {"ca", "zh"}
     view = win.seller_data.show_history()
     assert [view.model.data(view.model.index(row, 4)) for row in (0, 1)] == [
-        "French + Chinese",
-        "French",
+        "Catalan + Chinese",
+        "Catalan",
     ]
     view.table.setCurrentIndex(view.model.index(1, 0))
-    assert "----------\n\nFrench (copied)\n\nSuivi de votre commande" in view.preview.toPlainText()
+    assert "----------\n\nCatalan (copied)\n\nBonjour Maria," in view.preview.toPlainText()
     pick_by_hand(win, qtbot, "English")
     view.reopen_button.click()  # the reply comes back in the language it was copied in
-    assert win.controller.buyer_language == "fr"
+    assert win.controller.buyer_language == "ca"
     view.close()
     win.close()
 
     again = open_window(qtbot, data_dir, folders)
-    assert again.controller.buyer_language == "fr"
-    assert picker(again).currentText() == "French"
-    assert "Votre colis" in preview(again, "fr")
+    assert again.controller.buyer_language == "ca"
+    assert picker(again).currentText() == "Catalan"
+    assert "Votre colis" in preview(again, "ca")
 
 
 def test_a_scenario_without_the_language_says_so_and_shows_the_english(win, qtbot):
-    pick_by_hand(win, qtbot, "French")
+    pick_by_hand(win, qtbot, "Catalan")
     notice = child(win.buyer_preview, QLabel, "languageNotice")
     assert not notice.isVisibleTo(win)
-    win.choose_scenario("not-received")  # Spanish in the fixture, no French
+    win.choose_scenario("not-received")  # Spanish in the fixture, no Catalan
     win.controller.fill_examples()
-    assert picker(win).currentText() == "French"  # the choice stays for the next scenario
+    assert picker(win).currentText() == "Catalan"  # the choice stays for the next scenario
     assert notice.isVisibleTo(win)
     assert notice.text() == (
-        "This scenario has no French reply yet: the English one is shown instead."
+        "This scenario has no Catalan reply yet: the English one is shown instead."
     )
     assert "your parcel (order 8175630291847563)" in preview(win, "en")
     copy = child(win, QPushButton, "copyEnButton")
@@ -151,7 +151,7 @@ def test_a_scenario_without_the_language_says_so_and_shows_the_english(win, qtbo
     qtbot.keyClick(win, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert QGuiApplication.clipboard().text() == preview(win, "en")
     win.choose_scenario("shipping-delay")
-    assert not notice.isVisibleTo(win) and "Votre colis" in preview(win, "fr")
+    assert not notice.isVisibleTo(win) and "Votre colis" in preview(win, "ca")
 
 
 def test_an_edited_buyer_reply_is_kept_when_the_language_changes(win, qtbot):
@@ -160,14 +160,14 @@ def test_an_edited_buyer_reply_is_kept_when_the_language_changes(win, qtbot):
     body.moveCursor(body.textCursor().MoveOperation.End)
     body.insertPlainText(" ¡Gracias!")
     assert win.controller.edits.keys() == {"es"}
-    pick_by_hand(win, qtbot, "French")
+    pick_by_hand(win, qtbot, "Catalan")
     assert "Your edited Spanish reply is kept" in win.statusBar().currentMessage()
-    assert "¡Gracias!" not in preview(win, "fr")
-    assert not child(win, QLabel, "editedNoticeFr").isVisibleTo(win)
+    assert "¡Gracias!" not in preview(win, "ca")
+    assert not child(win, QLabel, "editedNoticeCa").isVisibleTo(win)
     qtbot.keyClick(
-        child(win, QPlainTextEdit, "previewFr"), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier
+        child(win, QPlainTextEdit, "previewCa"), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier
     )
-    assert "¡Gracias!" not in preview(win, "fr")  # Spanish typing is not undone in French
+    assert "¡Gracias!" not in preview(win, "ca")  # Spanish typing is not undone in Catalan
     pick_by_hand(win, qtbot, "Spanish")
     assert preview(win, "es").endswith(" ¡Gracias!")
     assert child(win, QLabel, "editedNoticeEs").isVisibleTo(win)
@@ -199,18 +199,17 @@ def test_a_message_in_a_language_without_replies_keeps_the_last_used(win, qtbot)
 def test_the_chinese_interface_names_the_languages_in_chinese(win, qtbot):
     pick_by_hand(win, qtbot, "Spanish")
     win.behaviour.set_interface_language("zh_CN")
-    assert [picker(win).itemText(i) for i in range(picker(win).count())] == [
-        "英语",
-        "西班牙语",
-        "法语",
-    ]
+    names = [picker(win).itemText(i) for i in range(picker(win).count())]
+    assert names[0] == "英语" and {"西班牙语", "法语", "俄语", "加泰罗尼亚语"} <= set(names)
+    assert not any(name.isascii() for name in names)
     assert picker(win).currentText() == "西班牙语"
     assert child(win, QPushButton, "copyEsButton").text() == "复制西班牙语"
     assert child(win, QPushButton, "copyZhButton").text() == "复制中文"
     assert win.copy_actions["es"].text() == "复制西班牙语"
-    win.choose_scenario("unpaid-reminder")  # no Spanish in the fixture
+    win.buyer_language.choose("ca")
+    win.choose_scenario("unpaid-reminder")  # no "Catalan" in the fixture
     notice = child(win.buyer_preview, QLabel, "languageNotice").text()
-    assert "西班牙语" in notice and "英语" in notice
+    assert "加泰罗尼亚语" in notice and "英语" in notice
 
 
 def test_a_message_switching_the_language_says_an_edit_is_kept(win, qtbot):

@@ -62,7 +62,8 @@ def test_enter_opens_the_first_suggestion_with_the_order_number_keeping_typed_fi
     assert window.controller.values["order_number"] == ORDER
     assert window.controller.values["buyer_name"] == "Lucía"
     assert child(window, QLineEdit, "field_order_number").text() == ORDER
-    assert ORDER in preview(window, "en") and ORDER in preview(window, "zh")
+    # The buyer wrote Spanish: the reply is in Spanish, beside the Chinese.
+    assert ORDER in preview(window, "es") and ORDER in preview(window, "zh")
     assert box.toPlainText() == DAMAGED  # Enter opened, it did not add a line
     assert "Order number" in window.statusBar().currentMessage()
 
@@ -182,6 +183,8 @@ def test_the_damaged_item_task_from_a_pasted_message_to_a_copy(qtbot, data_dir):
     type_amount(window, qtbot, "refund_amount", "7.50")  # the partial refund promises a figure
     window.copy_both_action.trigger()  # Ctrl+Shift+Enter: the autouse fixture fails on a question
     copied = QGuiApplication.clipboard().text()
-    assert ORDER in copied and "Li Wei" in copied and "$7.50" in copied
+    # In Spanish (the buyer's language) and Chinese, the amount as each writes it.
+    assert ORDER in copied and "Li Wei" in copied and "7,50\xa0US$" in copied
+    assert "Lamentamos" in copied and "7.50美元" in copied
     [record] = HistoryStore(data_dir / "history.json").records()
     assert record.buyer_message == DAMAGED

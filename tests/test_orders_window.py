@@ -95,9 +95,12 @@ def test_find_an_order_by_buyer_or_tracking_number_and_fill_the_reply(window, or
     values = window.controller.values
     assert values["buyer_name"] == "Maria Garcia" and values["order_number"] == MARIA
     assert values["carrier"] == "China Post" and values["tracking_number"] == "RR123456785CN"
-    assert "Hi Maria Garcia," in preview(window, "en") and MARIA in preview(window, "en")
+    # A buyer in Spain who has not written: the reply switches to Spanish, and says so.
+    assert window.controller.buyer_language == "es"
+    assert "¡Hola, Maria Garcia!" in preview(window, "es") and MARIA in preview(window, "es")
     status = window.statusBar().currentMessage()
     assert f"Filled from order {MARIA}" in status and "Spanish (from the country)" in status
+    assert "The reply is in Spanish." in status
 
 
 def test_a_typed_value_is_replaced_only_if_the_seller_says_so(window, orders, monkeypatch):

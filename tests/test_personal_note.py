@@ -63,8 +63,10 @@ def test_a_note_in_one_language_is_marked_for_translation_in_the_other_and_check
     assert zh.body.split("\n\n")[-2] == marker and marker in zh.markers
     values = {**scenario.examples(), note_key("en"): NOTE_EN}
     found = check_draft(result, scenario, values, CATALOG.languages)
-    (check,) = [c for c in found if c.code == "untranslated-note"]
-    assert (check.severity, check.language) == ("error", "zh")
+    marked = {c.language: c for c in found if c.code == "untranslated-note"}
+    assert set(marked) == set(CATALOG.languages) - {"en"}  # every reply but the note's own
+    check = marked["zh"]
+    assert check.severity == "error"
     assert zh.body[check.start : check.end] == marker
     assert "translate" in check.message["en"] and "译文" in check.message["zh"]
 
@@ -226,3 +228,9 @@ def test_a_date_is_found_in_whichever_style_the_reply_wrote_it():
         ("December 3, 2026", "December 10, 2026"),  # |date("long")
         ("December 3", "December 10"),  # the chat style, this year
     ]
+
+
+def test_every_buyer_language_marks_a_note_written_in_english_only():
+    scenario, result = render("damaged-item", **{note_key("en"): NOTE_EN})
+    for code, name in {"es": "Spanish", "de": "German", "ru": "Russian"}.items():
+        assert f"[Translate into {name}: {NOTE_EN}]" in result.drafts[code].body

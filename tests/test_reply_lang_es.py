@@ -50,7 +50,9 @@ INFORMAL = re.compile(
     r"vosotros|vosotras|vuestr[oa]s?|os)\b",
     re.IGNORECASE,
 )
-USTED = re.compile(r"\b(?:usted|su|sus|le|les|díganos|escríbanos|avísenos|envíenos)\b", re.I)
+USTED = re.compile(
+    r"\b(?:usted|su|sus|le|les|díganos|díganoslo|escríbanos|avísenos|envíenos)\b", re.I
+)
 # Words an English sentence can hardly do without; none is Spanish.
 ENGLISH = re.compile(
     r"\b(?:the|and|your|you|we|our|please|with|will|this|that|order|refund|thank|sorry)\b",
@@ -224,7 +226,8 @@ def test_no_shipped_spanish_reply_is_flagged_where_the_english_is_not(scenario_i
             language: {c.code for c in found if c.language == language and c.code in WORDING}
             for language in ("en", "es")
         }
-        assert codes["es"] == codes["en"], (label, reply_format, platform, codes, result.text)
+        drafts = {code: result.drafts[code].body for code in ("en", "es")}
+        assert codes["es"] == codes["en"], (label, reply_format, platform, codes, drafts)
 
 
 def test_the_spanish_phrase_lists_have_the_english_codes():

@@ -178,7 +178,7 @@ def cases_set(args: argparse.Namespace) -> int:
                 raise CommandError(
                     f"--reply: no copied reply {args.reply} (see `{program_name()} history list`)"
                 )
-            draft = record.drafts.get(record.copied) or record.drafts.get("en") or {}
+            draft = record.drafts.get(record.copied) or next(iter(record.drafts.values()), {})
             body = draft.get("body") or ""
             case = store.add_reply(case.id, record.id, record.scenario_id, body)
         if args.message:

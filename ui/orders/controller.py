@@ -230,6 +230,8 @@ class OrdersUi(ImportSteps):
         names = _(", ").join(f.label(self.language) for f in scenario.fields if f.name in values)
         language, source = self.book.language(order, self.window.buyer_message.found)
         reads = self._language_text(language, source)
+        if source == "country":  # the buyer has not written: reply in their country's language
+            reads = f"{reads} {self._reply_in(language)}".strip()
         text = (
             _("Filled from order {order}: {fields}.").format(order=order.order_id, fields=names)
             if values
@@ -252,6 +254,19 @@ class OrdersUi(ImportSteps):
                 continue
             typed.append(name)
         return typed
+
+    def _reply_in(self, language: str) -> str:
+        """Switch the reply to ``language`` when there are replies in it; say so ("" if not)."""
+        from composer.workspace.reply_languages import match_language
+
+        window = self.window
+        code = match_language(window.catalog, language)
+        if code is None or code == window.controller.buyer_language:
+            return ""
+        if not window.buyer_language.choose(code):
+            return ""
+        name = window.buyer_language.name(code)
+        return _("The reply is in {language}.").format(language=name)
 
     def _language_text(self, language: str, source: str) -> str:
         name = i18n.language_name(language, LANGUAGE_NAMES.get(language, language))

@@ -315,13 +315,6 @@ def build_actions(window: MainWindow) -> None:
 
 def name_actions(window: MainWindow) -> None:
     """The menus' and actions' texts in the current interface language."""
-    for code, button in window.copy_buttons.items():
-        language = window.catalog.languages[code]
-        name = i18n.language_name(language.locale, language.name)
-        button.setText(_("Copy {language}").format(language=name))
-        button.setToolTip(_("Copy the {language} reply as plain text").format(language=name))
-    for code, action in window.copy_actions.items():
-        action.setText(window.copy_buttons[code].text())
     window.find_action.setText(_("Find scenario"))
     window.back_action.setText(_("Back to the search"))
     window.message_action.setText(_("Buyer's message"))
