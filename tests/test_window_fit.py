@@ -193,7 +193,7 @@ def test_the_chinese_interface_names_languages_and_scenarios_in_chinese(window, 
         assert [p.heading.text() for p in window.previews.values()] == ["英语", "中文"]
         picker = window.seller_data.panel.language
         names = [picker.itemText(i) for i in range(picker.count())]
-        assert names[:3] == ["英语", "中文", "西班牙语"]  # every reply language, named in Chinese
+        assert names[:2] == ["英语", "中文"] and "西班牙语" in names  # every language, in Chinese
         assert not any(name.isascii() for name in names), names
         checks = window.checks_panel.texts()
         assert any(line.startswith("英语: ") for line in checks), checks
