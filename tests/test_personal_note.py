@@ -231,6 +231,6 @@ def test_a_date_is_found_in_whichever_style_the_reply_wrote_it():
 
 
 def test_every_buyer_language_marks_a_note_written_in_english_only():
-    scenario, result = render("damaged-item", **{note_key("en"): NOTE_EN})
+    _scenario, result = render("damaged-item", **{note_key("en"): NOTE_EN})
     for code, name in {"es": "Spanish", "de": "German", "ru": "Russian"}.items():
         assert f"[Translate into {name}: {NOTE_EN}]" in result.drafts[code].body
