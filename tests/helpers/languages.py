@@ -6,7 +6,7 @@ language is compared on with the English."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from functools import cache
 from typing import NamedTuple
 
@@ -107,7 +107,7 @@ def example_draft(
     return result.drafts[code]
 
 
-def masked(text: str, values: dict[str, object], mark: str = "¤", shortest: int = 2) -> str:
+def masked(text: str, values: Mapping[str, object], mark: str = "¤", shortest: int = 2) -> str:
     """``text`` without the values the seller typed (an English item name, a carrier), each
     of at least ``shortest`` characters, longest first (a value can hold a shorter one)."""
     for value in sorted((v for v in values.values() if isinstance(v, str)), key=len, reverse=True):
