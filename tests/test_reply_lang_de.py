@@ -7,38 +7,25 @@ for."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import tomllib
-from collections.abc import Iterator
 
 import pytest
 
-from composer.judgement.presend import check_draft, check_text
-from composer.judgement.rules import load_rulebook
+from composer.judgement.presend import check_text
 from composer.templating.fields import Value
-from composer.templating.loader import load_catalog
-from composer.templating.render import Renderer, RenderResult
-from composer.templating.validate import variants
+from tests.helpers.languages import (
+    BOOK,
+    CATALOG,
+    SCENARIOS,
+    WORDING_CHECKS,
+    example_draft,
+    flags,
+    labelled,
+    masked,
+    renders,
+)
 from tests.helpers.scenarios import SHIPPED
-
-CATALOG = load_catalog([SHIPPED]).catalog
-RENDERER = Renderer(CATALOG)
-BOOK = load_rulebook()
-SCENARIOS = sorted(CATALOG.scenarios)
-TODAY = dt.date(2026, 11, 30)
-PLATFORMS = ("generic", "aliexpress", "amazon", "ebay", "shopee")
-FORMATS = ("chat", "email")
-# The checks whose wording comes from the phrase lists (the others do not read the language).
-WORDING_CHECKS = {
-    "off-platform",
-    "review-incentive",
-    "review-conditional",
-    "future-coupon",
-    "shipping-confirmation",
-    "thank-you-only",
-    "placeholder",
-}
 
 # "du", "dich", "dein": the informal address; a German shop writes "Sie" to a buyer.
 INFORMAL = re.compile(r"\b(?:du|dich|dir|dein|deine|deinen|deinem|deiner|deines|euch|euer)\b", re.I)
@@ -60,34 +47,6 @@ CAPITAL_START_ALLOWED = {"Sie", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihnen
 NOUNS_THAT_START = {"Bestellung", "Paket", "Einfuhrabgaben"}
 
 
-def renders(
-    scenario_id: str, formats: tuple[str, ...] = FORMATS, platforms: tuple[str, ...] = PLATFORMS
-) -> Iterator[tuple[str, dict[str, Value], RenderResult]]:
-    """Every variant of a scenario in English and German, per format and platform."""
-    scenario = CATALOG.get(scenario_id)
-    assert scenario is not None
-    for label, values in variants(scenario):
-        for reply_format in formats:
-            for platform in platforms:
-                result = RENDERER.render_draft(
-                    scenario,
-                    values,
-                    ["en", "de"],
-                    reply_format=reply_format,
-                    platform=platform,
-                    today=TODAY,
-                )
-                yield f"{label}, {reply_format}, {platform}", values, result
-
-
-def masked(text: str, values: dict[str, Value]) -> str:
-    """``text`` without the values the seller typed (an English item name, a carrier)."""
-    for value in sorted((v for v in values.values() if isinstance(v, str)), key=len, reverse=True):
-        if len(value) > 1:
-            text = text.replace(value, "¤")
-    return text
-
-
 def test_german_is_a_reply_language_with_its_own_words() -> None:
     german = CATALOG.languages["de"]
     assert (german.locale, german.script, german.yes, german.no) == ("de_DE", "Latn", "ja", "nein")
@@ -98,7 +57,7 @@ def test_german_is_a_reply_language_with_its_own_words() -> None:
 def test_every_german_variant_reads_cleanly(scenario_id: str) -> None:
     """Sie throughout, no du, no lower-case formal pronoun, no glued words, German markers,
     no English platform word left."""
-    for where, values, result in renders(scenario_id):
+    for where, values, result in labelled("de", scenario_id):
         german, english = result.drafts["de"], result.drafts["en"]
         assert german.error is None, where
         for text in (german.subject or "", german.body):
@@ -121,7 +80,9 @@ def test_the_first_sentence_after_the_greeting_starts_as_german_wants(scenario_i
     assert scenario is not None
     if scenario.kind == "review-reply":
         return
-    for where, _values, result in renders(scenario_id, platforms=("generic", "amazon", "ebay")):
+    for where, _values, result in labelled(
+        "de", scenario_id, platforms=("generic", "amazon", "ebay")
+    ):
         body = result.drafts["de"].body
         greeting, _, rest = body.partition("\n\n")
         assert greeting.endswith(","), (where, greeting)
@@ -134,20 +95,16 @@ def test_the_first_sentence_after_the_greeting_starts_as_german_wants(scenario_i
 @pytest.mark.parametrize("scenario_id", SCENARIOS)
 def test_german_uses_sie_in_every_reply(scenario_id: str) -> None:
     """A public reply included: the buyer is addressed, and always as Sie."""
-    for where, _values, result in renders(scenario_id, formats=("chat",), platforms=("generic",)):
+    for where, _values, result in labelled(
+        "de", scenario_id, formats=("chat",), platforms=("generic",)
+    ):
         assert re.search(
             r"\b(?:Sie|Ihnen|Ihr|Ihre|Ihren|Ihrem|Ihrer)\b", result.drafts["de"].body
         ), where
 
 
 def _body(scenario_id: str, platform: str, reply_format: str = "chat", **chosen: Value) -> str:
-    scenario = CATALOG.get(scenario_id)
-    assert scenario is not None
-    values = {**scenario.examples(), **chosen}
-    result = RENDERER.render_draft(
-        scenario, values, ["de"], reply_format=reply_format, platform=platform, today=TODAY
-    )
-    return result.drafts["de"].body
+    return example_draft("de", scenario_id, platform, reply_format, **chosen).body
 
 
 def test_each_platform_gets_its_own_german_words() -> None:
@@ -182,14 +139,14 @@ def test_the_greeting_and_sign_off_read_as_a_german_shop_writes_them() -> None:
 
 
 def test_the_ebay_reply_to_feedback_fits_80_characters_in_german() -> None:
-    for where, _values, result in renders("negative-review", platforms=("ebay",)):
+    for where, _values, result in labelled("de", "negative-review", platforms=("ebay",)):
         body = result.drafts["de"].body
         if "[" not in body:  # the seller's own text (a change, the facts) is theirs to size
             assert len(body) <= 80, (where, len(body), body)
 
 
 def test_the_public_reply_names_no_buyer_and_signs_nothing() -> None:
-    for where, values, result in renders("negative-review"):
+    for where, values, result in labelled("de", "negative-review"):
         body = result.drafts["de"].body
         assert not body.startswith(("Hallo", "Guten Tag")), where
         assert str(values.get("seller_name")) not in body, where
@@ -201,13 +158,9 @@ def test_no_shipped_german_reply_is_flagged_where_the_english_one_is_not(scenari
     (Amazon's rule on a shipping notice), and nowhere else."""
     scenario = CATALOG.get(scenario_id)
     assert scenario is not None
-    for where, values, result in renders(scenario_id):
-        platform = BOOK.platform(where.rsplit(", ", 1)[1])
-        found = check_draft(result, scenario, values, CATALOG.languages, platform, BOOK.phrases)
-        flagged = {
-            code: {c.code for c in found if c.language == code and c.code in WORDING_CHECKS}
-            for code in ("en", "de")
-        }
+    for render in renders("de", scenario_id):
+        where, result = render.where, render.result
+        flagged = flags(render, scenario, ("en", "de"))
         assert flagged["de"] == flagged["en"], (where, flagged, result.drafts["de"].body)
 
 

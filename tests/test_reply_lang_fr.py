@@ -6,37 +6,23 @@ not flagged for."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from collections.abc import Iterator
 
 import pytest
 
-from composer.judgement.presend import check_draft, check_text
-from composer.judgement.rules import load_rulebook
+from composer.judgement.presend import check_text
 from composer.templating.fields import Value
-from composer.templating.loader import load_catalog
-from composer.templating.render import Renderer, RenderResult
-from composer.templating.validate import variants
-from tests.helpers.scenarios import SHIPPED
-
-CATALOG = load_catalog([SHIPPED]).catalog
-RENDERER = Renderer(CATALOG)
-BOOK = load_rulebook()
-SCENARIOS = sorted(CATALOG.scenarios)
-TODAY = dt.date(2026, 11, 30)
-PLATFORMS = ("generic", "aliexpress", "amazon", "ebay", "shopee")
-FORMATS = ("chat", "email")
-# The checks whose wording comes from the phrase lists (the others do not read the language).
-WORDING_CHECKS = {
-    "off-platform",
-    "review-incentive",
-    "review-conditional",
-    "future-coupon",
-    "shipping-confirmation",
-    "thank-you-only",
-    "placeholder",
-}
+from tests.helpers.languages import (
+    BOOK,
+    CATALOG,
+    SCENARIOS,
+    WORDING_CHECKS,
+    example_draft,
+    flags,
+    labelled,
+    masked,
+    renders,
+)
 
 INFORMAL = re.compile(r"\b(?:tu|toi|ton|ta|tes|t['’])(?=\W)", re.IGNORECASE)
 # "je suis désolé(e)", "je suis ravi(e)": the seller may be a man or a woman.
@@ -50,34 +36,6 @@ GLUED = re.compile(r" {2}| [.,]|[a-zà-ÿ][.!?][A-ZÀ-Ý]|\.\.|::")
 ENGLISH_PLATFORM_WORDS = ("Your Orders", "Purchases", "A-to-z", "dispute", "return request")
 
 
-def renders(
-    scenario_id: str, formats: tuple[str, ...] = FORMATS, platforms: tuple[str, ...] = PLATFORMS
-) -> Iterator[tuple[str, dict[str, Value], RenderResult]]:
-    """Every variant of a scenario in English and French, per format and platform."""
-    scenario = CATALOG.get(scenario_id)
-    assert scenario is not None
-    for label, values in variants(scenario):
-        for reply_format in formats:
-            for platform in platforms:
-                result = RENDERER.render_draft(
-                    scenario,
-                    values,
-                    ["en", "fr"],
-                    reply_format=reply_format,
-                    platform=platform,
-                    today=TODAY,
-                )
-                yield f"{label}, {reply_format}, {platform}", values, result
-
-
-def masked(text: str, values: dict[str, Value]) -> str:
-    """``text`` without the values the seller typed (an English item name, a carrier)."""
-    for value in sorted((v for v in values.values() if isinstance(v, str)), key=len, reverse=True):
-        if len(value) > 1:
-            text = text.replace(value, "¤")
-    return text
-
-
 def test_french_is_a_reply_language_with_its_own_words() -> None:
     french = CATALOG.languages["fr"]
     assert (french.locale, french.script, french.yes, french.no) == ("fr_FR", "Latn", "oui", "non")
@@ -88,7 +46,7 @@ def test_french_is_a_reply_language_with_its_own_words() -> None:
 def test_every_french_variant_reads_cleanly(scenario_id: str) -> None:
     """vous throughout, no gendered "je suis désolé", no unelided or glued words, French
     markers, and no English platform word left."""
-    for where, values, result in renders(scenario_id):
+    for where, values, result in labelled("fr", scenario_id):
         french, english = result.drafts["fr"], result.drafts["en"]
         assert french.error is None, where
         for text in (french.subject or "", french.body):
@@ -108,18 +66,14 @@ def test_every_french_variant_reads_cleanly(scenario_id: str) -> None:
 @pytest.mark.parametrize("scenario_id", SCENARIOS)
 def test_french_uses_vous_in_every_reply(scenario_id: str) -> None:
     """A public reply included: the buyer is addressed, and always as vous."""
-    for where, _values, result in renders(scenario_id, formats=("chat",), platforms=("generic",)):
+    for where, _values, result in labelled(
+        "fr", scenario_id, formats=("chat",), platforms=("generic",)
+    ):
         assert re.search(r"\b(?:vous|votre|vos)\b", result.drafts["fr"].body, re.I), where
 
 
 def _body(scenario_id: str, platform: str, reply_format: str = "chat", **chosen: Value) -> str:
-    scenario = CATALOG.get(scenario_id)
-    assert scenario is not None
-    values = {**scenario.examples(), **chosen}
-    result = RENDERER.render_draft(
-        scenario, values, ["fr"], reply_format=reply_format, platform=platform, today=TODAY
-    )
-    return result.drafts["fr"].body
+    return example_draft("fr", scenario_id, platform, reply_format, **chosen).body
 
 
 def test_each_platform_gets_its_own_french_words() -> None:
@@ -146,7 +100,7 @@ def test_the_greeting_and_sign_off_read_as_a_french_shop_writes_them() -> None:
 
 
 def test_the_ebay_reply_to_feedback_fits_80_characters_in_french() -> None:
-    for where, _values, result in renders("negative-review", platforms=("ebay",)):
+    for where, _values, result in labelled("fr", "negative-review", platforms=("ebay",)):
         body = result.drafts["fr"].body
         if "[" not in body:  # the seller's own text (a change, the facts) is theirs to size
             assert len(body) <= 80, (where, len(body), body)
@@ -158,13 +112,9 @@ def test_no_shipped_french_reply_is_flagged_where_the_english_one_is_not(scenari
     (Amazon's rule on a shipping notice), and nowhere else."""
     scenario = CATALOG.get(scenario_id)
     assert scenario is not None
-    for where, values, result in renders(scenario_id):
-        platform = BOOK.platform(where.rsplit(", ", 1)[1])
-        found = check_draft(result, scenario, values, CATALOG.languages, platform, BOOK.phrases)
-        flagged = {
-            code: {c.code for c in found if c.language == code and c.code in WORDING_CHECKS}
-            for code in ("en", "fr")
-        }
+    for render in renders("fr", scenario_id):
+        where, result = render.where, render.result
+        flagged = flags(render, scenario, ("en", "fr"))
         assert flagged["fr"] == flagged["en"], (where, flagged, result.drafts["fr"].body)
 
 

@@ -9,36 +9,23 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
 
-from composer.judgement.presend import check_draft, check_text
-from composer.judgement.rules import load_rulebook
+from composer.judgement.presend import check_text
 from composer.templating.fields import Value
-from composer.templating.loader import load_catalog
-from composer.templating.render import Renderer, RenderResult
-from composer.templating.validate import variants
-from tests.helpers.scenarios import SHIPPED
-
-CATALOG = load_catalog([SHIPPED]).catalog
-RENDERER = Renderer(CATALOG)
-BOOK = load_rulebook()
-SCENARIOS = sorted(CATALOG.scenarios)
-TODAY = dt.date(2026, 11, 30)
-PLATFORMS = ("generic", "aliexpress", "amazon", "ebay", "shopee")
-FORMATS = ("chat", "email")
-# The checks whose wording comes from the phrase lists (the others do not read the language).
-WORDING_CHECKS = {
-    "off-platform",
-    "review-incentive",
-    "review-conditional",
-    "future-coupon",
-    "shipping-confirmation",
-    "thank-you-only",
-    "placeholder",
-}
+from tests.helpers.languages import (
+    BOOK,
+    CATALOG,
+    SCENARIOS,
+    WORDING_CHECKS,
+    example_draft,
+    flags,
+    labelled,
+    masked,
+    renders,
+)
 
 # "tu" and its forms: the replies say Lei throughout.
 INFORMAL = re.compile(
@@ -58,34 +45,6 @@ ENGLISH_SIMPLE_PAST_SHIPPED = re.compile(r"\b(?:order|parcel)\s+\S+\s+shipped\s+
 ENGLISH_PLATFORM_WORDS = ("Your Orders", "Purchases", "A-to-z", "dispute", "return request")
 
 
-def renders(
-    scenario_id: str, formats: tuple[str, ...] = FORMATS, platforms: tuple[str, ...] = PLATFORMS
-) -> Iterator[tuple[str, dict[str, Value], RenderResult]]:
-    """Every variant of a scenario in English and Italian, per format and platform."""
-    scenario = CATALOG.get(scenario_id)
-    assert scenario is not None
-    for label, values in variants(scenario):
-        for reply_format in formats:
-            for platform in platforms:
-                result = RENDERER.render_draft(
-                    scenario,
-                    values,
-                    ["en", "it"],
-                    reply_format=reply_format,
-                    platform=platform,
-                    today=TODAY,
-                )
-                yield f"{label}, {reply_format}, {platform}", values, result
-
-
-def masked(text: str, values: dict[str, Value]) -> str:
-    """``text`` without the values the seller typed (an English item name, a carrier)."""
-    for value in sorted((v for v in values.values() if isinstance(v, str)), key=len, reverse=True):
-        if len(value) > 1:
-            text = text.replace(value, "¤")
-    return text
-
-
 def test_italian_is_a_reply_language_with_its_own_words() -> None:
     italian = CATALOG.languages["it"]
     assert (italian.locale, italian.script, italian.yes, italian.no) == (
@@ -101,7 +60,7 @@ def test_italian_is_a_reply_language_with_its_own_words() -> None:
 def test_every_italian_variant_reads_cleanly(scenario_id: str) -> None:
     """Lei throughout, courtesy forms capitalised, elided articles, no glued words, Italian
     markers, and no English platform word left."""
-    for where, values, result in renders(scenario_id):
+    for where, values, result in labelled("it", scenario_id):
         italian, english = result.drafts["it"], result.drafts["en"]
         assert italian.error is None, where
         for text in (italian.subject or "", italian.body):
@@ -123,20 +82,16 @@ def test_every_italian_variant_reads_cleanly(scenario_id: str) -> None:
 def test_italian_addresses_the_buyer_as_lei_in_every_reply(scenario_id: str) -> None:
     """A public reply included: the buyer is addressed, with the courtesy form (a pronoun or a
     verb in the third person: "ci scriva", "può")."""
-    for where, _values, result in renders(scenario_id, formats=("chat",), platforms=("generic",)):
+    for where, _values, result in labelled(
+        "it", scenario_id, formats=("chat",), platforms=("generic",)
+    ):
         body = result.drafts["it"].body
         courtesy = r"\b(?:Lei|La|Le|Suo|Sua|Suoi|Sue|ci scriva|può|potrebbe)\b|[a-z](?:La|Le)\b"
         assert re.search(courtesy, body), where
 
 
 def _body(scenario_id: str, platform: str, reply_format: str = "chat", **chosen: Value) -> str:
-    scenario = CATALOG.get(scenario_id)
-    assert scenario is not None
-    values = {**scenario.examples(), **chosen}
-    result = RENDERER.render_draft(
-        scenario, values, ["it"], reply_format=reply_format, platform=platform, today=TODAY
-    )
-    return result.drafts["it"].body
+    return example_draft("it", scenario_id, platform, reply_format, **chosen).body
 
 
 def test_each_platform_gets_its_own_italian_words() -> None:
@@ -186,7 +141,7 @@ def test_dates_and_percentages_take_the_elided_article() -> None:
 
 
 def test_the_ebay_reply_to_feedback_fits_80_characters_in_italian() -> None:
-    for where, _values, result in renders("negative-review", platforms=("ebay",)):
+    for where, _values, result in labelled("it", "negative-review", platforms=("ebay",)):
         body = result.drafts["it"].body
         if "[" not in body:  # the seller's own text (a change, the facts) is theirs to size
             assert len(body) <= 80, (where, len(body), body)
@@ -198,13 +153,9 @@ def test_no_shipped_italian_reply_is_flagged_where_the_english_one_is_not(scenar
     English (Amazon's rule on a shipping notice), and nowhere else."""
     scenario = CATALOG.get(scenario_id)
     assert scenario is not None
-    for where, values, result in renders(scenario_id):
-        platform = BOOK.platform(where.rsplit(", ", 1)[1])
-        found = check_draft(result, scenario, values, CATALOG.languages, platform, BOOK.phrases)
-        flagged = {
-            code: {c.code for c in found if c.language == code and c.code in WORDING_CHECKS}
-            for code in ("en", "it")
-        }
+    for render in renders("it", scenario_id):
+        where, result = render.where, render.result
+        flagged = flags(render, scenario, ("en", "it"))
         english = result.drafts["en"]
         if ENGLISH_SIMPLE_PAST_SHIPPED.search((english.subject or "") + english.body):
             # "Your order ... shipped on March 16": the English list knows only "has/was

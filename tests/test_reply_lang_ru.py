@@ -10,26 +10,26 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from decimal import Decimal
-from functools import cache
 
 import pytest
 
-from composer.judgement.presend import check_draft, check_text
-from composer.judgement.rules import load_rulebook
+from composer.judgement.presend import check_text
 from composer.templating.fields import Value
-from composer.templating.loader import load_catalog
-from composer.templating.render import Renderer, RenderResult
 from composer.templating.validate import check_library, variants
+from tests.helpers.languages import (
+    BOOK,
+    CATALOG,
+    PLATFORMS,
+    RENDERER,
+    RESULT,
+    Render,
+    example_draft,
+    flags,
+    renders,
+)
 from tests.helpers.scenarios import SHIPPED, SHIPPED_CATEGORIES
 
-RESULT = load_catalog([SHIPPED])
-CATALOG = RESULT.catalog
-RENDERER = Renderer(CATALOG)
-BOOK = load_rulebook()
 RU_FOLDER = SHIPPED / "languages" / "ru"
-TODAY = dt.date(2026, 11, 30)
-PLATFORMS = ("generic", "aliexpress", "amazon", "ebay", "shopee")
-FORMATS = ("chat", "email")
 
 # The buyer is always "Вы", capitalized in every form; never "ты".
 LOWERCASE_YOU = re.compile(
@@ -63,29 +63,16 @@ LATIN_ALLOWED = {
 }  # fmt: skip
 
 
-@cache
-def rendered() -> tuple[tuple[str, str, str, str, dict[str, Value], RenderResult], ...]:
+def rendered() -> Iterator[tuple[str, Render]]:
     """Every variant of every scenario, English and Russian, in chat and e-mail, per platform."""
-    found = []
     for scenario in CATALOG:
-        for label, values in variants(scenario):
-            for platform in PLATFORMS:
-                for reply_format in FORMATS:
-                    result = RENDERER.render_draft(
-                        scenario,
-                        values,
-                        ["en", "ru"],
-                        reply_format=reply_format,
-                        platform=platform,
-                        today=TODAY,
-                    )
-                    found.append((scenario.id, label, platform, reply_format, values, result))
-    return tuple(found)
+        for render in renders("ru", scenario.id):
+            yield scenario.id, render
 
 
 def russian(scenario_id: str | None = None) -> Iterator[tuple[str, str, str, str]]:
     """(where, platform, subject, body) of each Russian render, of one scenario or all."""
-    for sid, label, platform, reply_format, _values, result in rendered():
+    for sid, (label, _values, reply_format, platform, result) in rendered():
         if scenario_id is None or sid == scenario_id:
             draft = result.drafts["ru"]
             assert not draft.error, f"{sid} ({label}, {platform}, {reply_format}): {draft.error}"
@@ -96,16 +83,7 @@ def russian(scenario_id: str | None = None) -> Iterator[tuple[str, str, str, str
 def render_ru(
     scenario_id: str, platform: str = "generic", reply_format: str = "chat", **values: Value
 ) -> str:
-    scenario = CATALOG.get(scenario_id)
-    result = RENDERER.render_draft(
-        scenario,
-        {**scenario.examples(), **values},
-        ["ru"],
-        reply_format=reply_format,
-        platform=platform,
-        today=TODAY,
-    )
-    draft = result.drafts["ru"]
+    draft = example_draft("ru", scenario_id, platform, reply_format, **values)
     assert not draft.error, draft.error
     return draft.body
 
@@ -234,22 +212,15 @@ def test_the_checks_find_the_same_in_russian_as_in_english() -> None:
     what the English is flagged for (Amazon's proactive shipping notice) the Russian is too."""
     differ = []
     seen: set[tuple[str | None, ...]] = set()
-    for sid, label, platform, reply_format, values, result in rendered():
+    for sid, render in rendered():
+        label, _values, reply_format, platform, result = render
         en, ru = result.drafts["en"], result.drafts["ru"]
         key = (sid, platform, en.subject, en.body, ru.subject, ru.body)
         if key in seen:  # the same two texts on the same platform: the same findings
             continue
         seen.add(key)
         scenario = CATALOG.get(sid)
-        found = check_draft(
-            result, scenario, values, CATALOG.languages, BOOK.platform(platform), BOOK.phrases
-        )
-        codes = {
-            language: {
-                c.code for c in found if c.language == language and c.code != "unfilled-field"
-            }
-            for language in ("en", "ru")
-        }
+        codes = flags(render, scenario, ("en", "ru"), lambda code: code != "unfilled-field")
         if codes["en"] != codes["ru"]:
             differ.append((sid, label, platform, reply_format, codes))
     assert differ == []

@@ -4,24 +4,15 @@ no paragraph in another language)."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from jinja2 import meta
 
 from composer.judgement.script_check import wrong_script
 from composer.templating.jinja import choice_comparisons, make_environment, partials_used
-from composer.templating.loader import load_catalog
-from composer.templating.render import Renderer
 from composer.templating.validate import variants
 from composer.triage.language import UNKNOWN, detect_language
-from tests.helpers.scenarios import SHIPPED
+from tests.helpers.languages import CATALOG, RENDERER, SCENARIOS, TODAY, masked
 
-RESULT = load_catalog([SHIPPED])
-CATALOG = RESULT.catalog
-SCENARIOS = sorted(CATALOG.scenarios)
-RENDERER = Renderer(CATALOG)
-TODAY = dt.date(2026, 11, 30)
 BUYER_LANGUAGES = [code for code in CATALOG.languages if code not in ("en", "zh")]
 # Each format once and each platform once: the platform and format branches of every language.
 COMBINATIONS = (
@@ -72,13 +63,6 @@ def test_every_language_keeps_the_english_logic(scenario_id: str) -> None:
             assert own_names & fields == names & fields, (code, part)
 
 
-def _masked(text: str, values: dict[str, object]) -> str:
-    for value in sorted((v for v in values.values() if isinstance(v, str)), key=len, reverse=True):
-        if len(value) > 1:
-            text = text.replace(value, " ")
-    return text
-
-
 @pytest.mark.parametrize("scenario_id", SCENARIOS)
 def test_every_variant_reads_as_its_own_language(scenario_id: str) -> None:
     scenario = CATALOG.get(scenario_id)
@@ -99,7 +83,7 @@ def test_every_variant_reads_as_its_own_language(scenario_id: str) -> None:
                     found = list(wrong_script(text, code, language.script, "body", own_words))
                     assert found == [], f"{where} [{code}]: {found[0].message['en']}"
                 for paragraph in draft.body.split("\n\n"):
-                    plain = _masked(paragraph, values)
+                    plain = masked(paragraph, values, " ")
                     if len(plain.split()) < MIN_WORDS_TO_TELL:
                         continue
                     detected = detect_language(plain)
